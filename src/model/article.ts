@@ -43,6 +43,11 @@ export interface ParsedArticle {
   language: Language;
   /** ISO-8601 with offset, e.g. 2024-05-20T09:02:29+08:00, or null when unknown. */
   publishedAt: string | null;
+  /**
+   * When this copy was fetched (ISO-8601), e.g. the seed layout's `<!--ms timestamp-->` line.
+   * Two copies of one URL resolve to the later fetch, whatever the import order.
+   */
+  fetchedAt?: string | null;
   /** From the URL path (world, business, china, ...), or null. */
   section: string | null;
   /** Plain-text paragraphs of the body, in order (no captions, no credits, no navigation). */
