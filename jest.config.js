@@ -7,7 +7,7 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   testTimeout: 60000,
-  // Test files share one Neo4j server; each cleans only what it created, so a few may run at once.
-  maxWorkers: 2,
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  // One Neo4j test instance: files run one at a time and each wipes it when it starts.
+  maxWorkers: 1,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
 };

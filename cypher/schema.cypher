@@ -1,0 +1,34 @@
+// newsgraph schema: applied idempotently by `npm run db:migrate` and at server start.
+// Statements are separated by semicolons; every one uses IF NOT EXISTS so a re-run changes nothing.
+
+// Node keys: one node per key.
+CREATE CONSTRAINT article_url IF NOT EXISTS FOR (n:Article) REQUIRE n.url IS UNIQUE;
+CREATE CONSTRAINT person_key IF NOT EXISTS FOR (n:Person) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT organization_key IF NOT EXISTS FOR (n:Organization) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT place_key IF NOT EXISTS FOR (n:Place) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT topic_key IF NOT EXISTS FOR (n:Topic) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT image_url IF NOT EXISTS FOR (n:Image) REQUIRE n.url IS UNIQUE;
+CREATE CONSTRAINT quote_key IF NOT EXISTS FOR (n:Quote) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT webpage_url IF NOT EXISTS FOR (n:WebPage) REQUIRE n.url IS UNIQUE;
+CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
+
+// Lookups used by the API's filters and sort orders.
+CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+CREATE INDEX article_section IF NOT EXISTS FOR (n:Article) ON (n.section);
+CREATE INDEX article_language IF NOT EXISTS FOR (n:Article) ON (n.language);
+CREATE INDEX article_imported IF NOT EXISTS FOR (n:Article) ON (n.imported);
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
+CREATE INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON (n.name);
+
+// Full-text search. The default analyzer (standard-no-stop-words) keeps a run of Chinese
+// characters as one token, so 乌克兰 would never match 乌克兰战争; the `cjk` analyzer indexes
+// CJK text as overlapping bigrams and Latin text as words, which serves both languages.
+CREATE FULLTEXT INDEX article_text IF NOT EXISTS FOR (n:Article) ON EACH [n.title, n.body]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Organization|Place|Topic) ON EACH [n.name, n.aliasText]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+
+// Per-article facts on relationships, removed when their article is re-imported.
+CREATE INDEX affiliation_article IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON (r.article);
