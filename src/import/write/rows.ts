@@ -1,0 +1,214 @@
+import { createHash } from 'node:crypto';
+import type { AliasMemoryEntry, ExtractedArticle, NamedEntity } from '../../model/article';
+import { entityKey } from '../resolve/keys';
+
+/**
+ * Turns articles into the flat parameter rows the write queries UNWIND. Pure and
+ * deterministic, so it is tested without a database and one batch is one set of statements.
+ */
+
+export type EntityLabel = 'Person' | 'Organization' | 'Place' | 'Topic';
+
+export interface EntityRow {
+  key: string;
+  name: string;
+  aliases: string[];
+  aliasKeys: { key: string; name: string }[];
+}
+
+export interface BatchRows {
+  urls: string[];
+  articles: { url: string; props: Record<string, unknown> }[];
+  articleLinks: { from: string; to: string; text: string }[];
+  translations: { from: string; to: string; text: string }[];
+  webLinks: { from: string; to: string; text: string; kind: string }[];
+  entities: Record<EntityLabel, EntityRow[]>;
+  roles: Record<'AUTHORED' | 'CONTRIBUTED_TO' | 'TRANSLATED' | 'QUOTED_AS_EXPERT', Record<string, unknown>[]>;
+  mentions: Record<'Person' | 'Organization' | 'Place', { article: string; key: string; count: number }[]>;
+  topics: { article: string; key: string; score: number }[];
+  images: { article: string; url: string; caption: string | null; credit: string | null; position: number }[];
+  imageCredits: Record<'Person' | 'Organization', { image: string; key: string }[]>;
+  quotes: Record<'Person' | 'Organization', Record<string, unknown>[]>;
+  affiliations: Record<'Organization' | 'Place', Record<string, unknown>[]>;
+}
+
+/** A digest of what the graph would store for the article; equal digests mean nothing to write. */
+export function contentHash(article: ExtractedArticle): string {
+  // `source` and `fetchedAt` say where and when a copy came from, not what it says.
+  const { source: _source, fetchedAt: _fetchedAt, ...content } = article;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+}
+
+class EntityCollector {
+  private readonly rows = new Map<string, EntityRow>();
+
+  add(name: string, aliases: string[] = []): string {
+    const key = entityKey(name);
+    let row = this.rows.get(key);
+    if (!row) {
+      row = { key, name, aliases: [], aliasKeys: [] };
+      this.rows.set(key, row);
+    } else if (name < row.name) {
+      row.name = name;
+    }
+    for (const alias of aliases) {
+      if (alias && !row.aliases.includes(alias)) row.aliases.push(alias);
+    }
+    return key;
+  }
+
+  has(name: string): boolean {
+    return this.rows.has(entityKey(name));
+  }
+
+  toRows(): EntityRow[] {
+    return [...this.rows.values()].map((row) => {
+      const names = [row.name, ...row.aliases];
+      const aliasKeys = new Map<string, string>();
+      for (const name of names) {
+        const key = entityKey(name);
+        if (key && (!aliasKeys.has(key) || name < aliasKeys.get(key)!)) aliasKeys.set(key, name);
+      }
+      return {
+        ...row,
+        aliases: [...row.aliases].filter((alias) => alias !== row.name).sort(),
+        aliasKeys: [...aliasKeys].map(([key, name]) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key)),
+      };
+    });
+  }
+}
+
+function quoteKey(article: string, speaker: string, text: string): string {
+  return createHash('sha256').update(`${article}\u0000${speaker}\u0000${text}`).digest('hex').slice(0, 32);
+}
+
+function mentionRows(article: string, list: NamedEntity[], collector: EntityCollector) {
+  return list.map((entity) => ({
+    article,
+    key: collector.add(entity.name, entity.aliases),
+    count: Math.max(1, entity.mentions),
+  }));
+}
+
+export function buildRows(articles: ExtractedArticle[]): BatchRows {
+  const people = new EntityCollector();
+  const organizations = new EntityCollector();
+  const places = new EntityCollector();
+  const topics = new EntityCollector();
+  const rows: BatchRows = {
+    urls: [],
+    articles: [],
+    articleLinks: [],
+    translations: [],
+    webLinks: [],
+    entities: { Person: [], Organization: [], Place: [], Topic: [] },
+    roles: { AUTHORED: [], CONTRIBUTED_TO: [], TRANSLATED: [], QUOTED_AS_EXPERT: [] },
+    mentions: { Person: [], Organization: [], Place: [] },
+    topics: [],
+    images: [],
+    imageCredits: { Person: [], Organization: [] },
+    quotes: { Person: [], Organization: [] },
+    affiliations: { Organization: [], Place: [] },
+  };
+
+  for (const article of articles) {
+    const url = article.url;
+    rows.urls.push(url);
+    rows.articles.push({
+      url,
+      props: {
+        title: article.title,
+        language: article.language,
+        publishedAt: article.publishedAt,
+        fetchedAt: article.fetchedAt ?? null,
+        section: article.section,
+        wordCount: article.wordCount,
+        body: article.paragraphs.join('\n\n'),
+        source: article.source,
+        contentHash: contentHash(article),
+      },
+    });
+
+    const seenLinks = new Set<string>();
+    for (const link of article.links) {
+      if (link.url === url || seenLinks.has(`${link.kind} ${link.url}`)) continue;
+      seenLinks.add(`${link.kind} ${link.url}`);
+      const row = { from: url, to: link.url, text: link.text };
+      if (link.kind === 'article') rows.articleLinks.push(row);
+      else if (link.kind === 'translation') rows.translations.push(row);
+      else rows.webLinks.push({ ...row, kind: link.kind });
+    }
+
+    rows.mentions.Person.push(...mentionRows(url, article.persons, people));
+    rows.mentions.Organization.push(...mentionRows(url, article.organizations, organizations));
+    rows.mentions.Place.push(...mentionRows(url, article.places, places));
+
+    article.authors.forEach((name, position) =>
+      rows.roles.AUTHORED.push({ article: url, key: people.add(name), position }),
+    );
+    for (const name of article.contributors) rows.roles.CONTRIBUTED_TO.push({ article: url, key: people.add(name) });
+    for (const name of article.translators) rows.roles.TRANSLATED.push({ article: url, key: people.add(name) });
+
+    for (const topic of article.topics) {
+      rows.topics.push({ article: url, key: topics.add(topic.name), score: topic.weight });
+    }
+
+    article.images.forEach((image, position) => {
+      rows.images.push({ article: url, url: image.url, caption: image.caption, credit: image.credit, position });
+      if (image.photographer) {
+        rows.imageCredits.Person.push({ image: image.url, key: people.add(image.photographer) });
+      }
+      if (image.agency) {
+        rows.imageCredits.Organization.push({ image: image.url, key: organizations.add(image.agency) });
+      }
+    });
+
+    article.quotes.forEach((quote, position) => {
+      // A speaker known only as an organization (据路透社, according to Reuters) stays one.
+      const label = !people.has(quote.speaker) && organizations.has(quote.speaker) ? 'Organization' : 'Person';
+      const speakerKey = (label === 'Person' ? people : organizations).add(quote.speaker);
+      rows.quotes[label].push({
+        article: url,
+        speakerKey,
+        key: quoteKey(url, speakerKey, quote.text),
+        text: quote.text,
+        position,
+      });
+    });
+
+    for (const affiliation of article.affiliations) {
+      const target = affiliation.organizationIsPlace ? 'Place' : 'Organization';
+      rows.affiliations[target].push({
+        article: url,
+        personKey: people.add(affiliation.person),
+        targetKey: (target === 'Place' ? places : organizations).add(affiliation.organization),
+        role: affiliation.role ?? '',
+      });
+    }
+
+    for (const expert of article.experts) {
+      rows.roles.QUOTED_AS_EXPERT.push({
+        article: url,
+        key: people.add(expert.person),
+        role: expert.role,
+        organization: expert.organization,
+        quote: expert.quote,
+      });
+    }
+  }
+
+  rows.entities.Person = people.toRows();
+  rows.entities.Organization = organizations.toRows();
+  rows.entities.Place = places.toRows();
+  rows.entities.Topic = topics.toRows();
+  return rows;
+}
+
+/** Turns stored rows of LOAD_ALIAS_MEMORY back into the extractor's memory. */
+export function aliasMemoryFromRecords(
+  records: { kind: string; name: string; aliases: string[] }[],
+): AliasMemoryEntry[] {
+  return records
+    .filter((r) => r.kind === 'Person' || r.kind === 'Organization' || r.kind === 'Place')
+    .map((r) => ({ kind: r.kind as AliasMemoryEntry['kind'], name: r.name, aliases: r.aliases }));
+}
