@@ -84,7 +84,11 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   } catch (error) {
     reporter?.stop();
     const message = (error as Error).message;
-    console.error(driver && /connect|ServiceUnavailable|routing/i.test(message) ? unreachableMessage(config.neo4jUri, error) : message);
+    console.error(
+      driver && /connect|ServiceUnavailable|routing/i.test(message)
+        ? unreachableMessage(config.neo4jUri, error)
+        : message,
+    );
     return EXIT.failed;
   } finally {
     await driver?.close();
@@ -100,9 +104,13 @@ async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promis
   const driver = await connect(config);
   await migrate(driver, config.neo4jDatabase);
   if (options.seedIfEmpty) {
-    const result = await driver.executeQuery('MATCH (a:Article {imported: true}) RETURN count(a) AS n', {}, {
-      database: config.neo4jDatabase,
-    });
+    const result = await driver.executeQuery(
+      'MATCH (a:Article {imported: true}) RETURN count(a) AS n',
+      {},
+      {
+        database: config.neo4jDatabase,
+      },
+    );
     if (Number(result.records[0].get('n')) === 0) {
       console.error(`The graph is empty: importing ${SEEDS_DIR}`);
       const summary = await importPaths([SEEDS_DIR], { driver, database: config.neo4jDatabase });
@@ -118,7 +126,9 @@ async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promis
     logLevel: config.logLevel,
     nodeEnv: config.nodeEnv,
   });
-  console.error(`GraphQL API ready at ${server.url}${config.nodeEnv === 'production' ? '' : ' (Apollo Sandbox: open it in a browser)'}`);
+  console.error(
+    `GraphQL API ready at ${server.url}${config.nodeEnv === 'production' ? '' : ' (Apollo Sandbox: open it in a browser)'}`,
+  );
   const shutdown = async () => {
     await server.stop();
     await driver.close();
@@ -129,15 +139,23 @@ async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promis
 }
 
 export function buildProgram(): Command {
-  const program = new Command('newsgraph').description('News articles into a Neo4j knowledge graph, served over GraphQL');
+  const program = new Command('newsgraph').description(
+    'News articles into a Neo4j knowledge graph, served over GraphQL',
+  );
 
   program
     .command('import')
-    .description('import article files, folders, globs, or - for stdin (seed layout, HTML pages, RSS/Atom feeds)')
+    .description(
+      'import article files, folders, globs, or - for stdin (seed layout, HTML pages, RSS/Atom feeds)',
+    )
     .argument('<paths...>')
     .option('--dry-run', 'parse and extract only; write nothing')
     .option('--json', 'with --dry-run: print the extracted articles as one JSON document on stdout')
-    .option('--batch-size <n>', 'articles per write transaction (default IMPORT_BATCH_SIZE or 100)', positiveInt)
+    .option(
+      '--batch-size <n>',
+      'articles per write transaction (default IMPORT_BATCH_SIZE or 100)',
+      positiveInt,
+    )
     .option('--reextract', 'rewrite every article even when unchanged, with the current alias memory')
     .option('--no-progress', 'no progress output')
     .action(async (paths: string[], flags: ImportFlags) => {
@@ -165,7 +183,9 @@ export function buildProgram(): Command {
 
   program
     .command('start')
-    .description('the quick start: start Neo4j if needed, apply the schema, import seeds/ into an empty graph, serve')
+    .description(
+      'the quick start: start Neo4j if needed, apply the schema, import seeds/ into an empty graph, serve',
+    )
     .action(() => serve({ launch: true, seedIfEmpty: true }));
 
   return program;

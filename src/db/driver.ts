@@ -7,7 +7,10 @@ export interface Neo4jConnection {
   password: string;
 }
 
-export function createDriver(connection: Neo4jConnection, options: { maxConnectionPoolSize?: number } = {}): Driver {
+export function createDriver(
+  connection: Neo4jConnection,
+  options: { maxConnectionPoolSize?: number } = {},
+): Driver {
   return neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password), {
     maxConnectionPoolSize: options.maxConnectionPoolSize ?? 50,
     disableLosslessIntegers: true,

@@ -6,7 +6,9 @@ async function main(argv: string[]): Promise<number> {
   const flag = argv.indexOf('--instance');
   // `npm test` runs `pretest` with the test instance; everything else defaults to dev.
   const fromLifecycle = process.env.npm_lifecycle_event === 'pretest' ? 'test' : undefined;
-  const instance = (flag >= 0 ? argv[flag + 1] : (fromLifecycle ?? process.env.NEWSGRAPH_INSTANCE ?? 'dev')) as InstanceName;
+  const instance = (
+    flag >= 0 ? argv[flag + 1] : (fromLifecycle ?? process.env.NEWSGRAPH_INSTANCE ?? 'dev')
+  ) as InstanceName;
   if (instance !== 'dev' && instance !== 'test') {
     console.error(`Unknown instance "${instance}": use dev or test.`);
     return 2;

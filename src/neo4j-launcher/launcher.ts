@@ -166,7 +166,10 @@ async function ensureRuntime(log: Log): Promise<string> {
   const marker = path.join(dir, '.complete');
   if (fs.existsSync(marker)) return lib;
   fs.mkdirSync(dir, { recursive: true });
-  fs.copyFileSync(path.join(projectRoot(), 'src', 'neo4j-launcher', 'runtime-pom.xml'), path.join(dir, 'pom.xml'));
+  fs.copyFileSync(
+    path.join(projectRoot(), 'src', 'neo4j-launcher', 'runtime-pom.xml'),
+    path.join(dir, 'pom.xml'),
+  );
   log(`Resolving Neo4j Community ${NEO4J_VERSION} from Maven Central into ${dir} (first start only)...`);
   const started = Date.now();
   const result = spawnSync('mvn', ['-q', '-B', 'dependency:copy-dependencies', '-DoutputDirectory=lib'], {
@@ -342,7 +345,9 @@ export async function startNeo4j(name: InstanceName, log: Log = console.error): 
   log(`Starting Neo4j ${NEO4J_VERSION} (${name}, pid ${child.pid}, Bolt ${uri}, log ${logFile})...`);
   const started = Date.now();
   const version = await waitForBolt(uri, user, password, timeoutMs, () => !exited, logFile);
-  log(`Neo4j answered after ${((Date.now() - started) / 1000).toFixed(1)} s. Browser: http://127.0.0.1:${settings.httpPort}/browser/`);
+  log(
+    `Neo4j answered after ${((Date.now() - started) / 1000).toFixed(1)} s. Browser: http://127.0.0.1:${settings.httpPort}/browser/`,
+  );
   return { uri, user, password, via: 'maven', reused: false, version };
 }
 

@@ -5,8 +5,16 @@ import { closeTestDriver, TEST_DATABASE, testDriver, wipeDatabase } from '../sup
 const driver = testDriver();
 
 async function schemaObjects(): Promise<string[]> {
-  const constraints = await driver.executeQuery('SHOW CONSTRAINTS YIELD name RETURN name', {}, { database: TEST_DATABASE });
-  const indexes = await driver.executeQuery('SHOW INDEXES YIELD name RETURN name', {}, { database: TEST_DATABASE });
+  const constraints = await driver.executeQuery(
+    'SHOW CONSTRAINTS YIELD name RETURN name',
+    {},
+    { database: TEST_DATABASE },
+  );
+  const indexes = await driver.executeQuery(
+    'SHOW INDEXES YIELD name RETURN name',
+    {},
+    { database: TEST_DATABASE },
+  );
   return [...constraints.records, ...indexes.records].map((r) => r.get('name') as string).sort();
 }
 
@@ -37,26 +45,44 @@ describe('a real Neo4j server', () => {
     await migrate(driver, TEST_DATABASE);
     const second = await schemaObjects();
     expect(second).toEqual(first);
-    expect(first).toEqual(expect.arrayContaining(['article_url', 'person_key', 'article_text', 'entity_names']));
+    expect(first).toEqual(
+      expect.arrayContaining(['article_url', 'person_key', 'article_text', 'entity_names']),
+    );
   });
 
   it('round-trips a write and rejects a duplicate key with a constraint error', async () => {
     const url = 'https://cn.nytimes.com/test/round-trip/';
-    await driver.executeQuery('CREATE (:Article {url: $url, title: $title})', { url, title: '往返测试' }, { database: TEST_DATABASE });
-    const read = await driver.executeQuery('MATCH (a:Article {url: $url}) RETURN a.title AS title', { url }, { database: TEST_DATABASE });
+    await driver.executeQuery(
+      'CREATE (:Article {url: $url, title: $title})',
+      { url, title: '往返测试' },
+      { database: TEST_DATABASE },
+    );
+    const read = await driver.executeQuery(
+      'MATCH (a:Article {url: $url}) RETURN a.title AS title',
+      { url },
+      { database: TEST_DATABASE },
+    );
     expect(read.records.map((r) => r.get('title'))).toEqual(['往返测试']);
 
     await expect(
       driver.executeQuery('CREATE (:Article {url: $url})', { url }, { database: TEST_DATABASE }),
     ).rejects.toMatchObject({ code: 'Neo.ClientError.Schema.ConstraintValidationFailed' });
-    const count = await driver.executeQuery('MATCH (a:Article {url: $url}) RETURN count(a) AS n', { url }, { database: TEST_DATABASE });
+    const count = await driver.executeQuery(
+      'MATCH (a:Article {url: $url}) RETURN count(a) AS n',
+      { url },
+      { database: TEST_DATABASE },
+    );
     expect(count.records[0].get('n')).toBe(1);
   });
 
   it('segments Chinese text in the full-text index', async () => {
     await driver.executeQuery(
       'CREATE (:Article {url: $url, title: $title, body: $body})',
-      { url: 'https://cn.nytimes.com/test/fulltext/', title: '乌克兰战争与制裁', body: '欧洲外交关系委员会的专家说' },
+      {
+        url: 'https://cn.nytimes.com/test/fulltext/',
+        title: '乌克兰战争与制裁',
+        body: '欧洲外交关系委员会的专家说',
+      },
       { database: TEST_DATABASE },
     );
     // Index updates are eventually visible; poll briefly.

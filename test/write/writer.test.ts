@@ -49,7 +49,9 @@ const articleA = article(A, {
   organizations: [{ name: '欧洲外交关系委员会', aliases: ['ECFR'], mentions: 1 }],
   places: [{ name: '乌克兰', aliases: ['Ukraine'], mentions: 3 }],
   quotes: [{ speaker: '阿莉恰·巴胡尔斯卡', text: '普京和习近平的首要目标都是反击他们所认为的生存之敌' }],
-  affiliations: [{ person: '阿莉恰·巴胡尔斯卡', organization: '欧洲外交关系委员会', role: '中国外交政策专家' }],
+  affiliations: [
+    { person: '阿莉恰·巴胡尔斯卡', organization: '欧洲外交关系委员会', role: '中国外交政策专家' },
+  ],
   experts: [
     {
       person: '阿莉恰·巴胡尔斯卡',
@@ -102,7 +104,9 @@ async function snapshot(): Promise<string[]> {
   };
   return [
     ...nodes.records.map((r) => `${(r.get('labels') as string[]).join(':')} ${stable(r.get('props'))}`),
-    ...rels.records.map((r) => `${r.get('from')} -${r.get('type')} ${stable(r.get('props'))}-> ${r.get('to')}`),
+    ...rels.records.map(
+      (r) => `${r.get('from')} -${r.get('type')} ${stable(r.get('props'))}-> ${r.get('to')}`,
+    ),
   ].sort();
 }
 
@@ -209,9 +213,13 @@ describe('write stage', () => {
     expect((row.mentions as string[]).sort()).toEqual(['法国', '马克龙'].sort());
     expect(row).toMatchObject({ translations: 0, quotes: 0, expertLeft: 0, englishStub: 0, affiliations: 0 });
     // B still mentions 普京 and links to A: those stay.
-    const putin = await driver.executeQuery('MATCH (p:Person {key: "普京"}) RETURN p.aliases AS aliases', {}, {
-      database: TEST_DATABASE,
-    });
+    const putin = await driver.executeQuery(
+      'MATCH (p:Person {key: "普京"}) RETURN p.aliases AS aliases',
+      {},
+      {
+        database: TEST_DATABASE,
+      },
+    );
     expect(putin.records).toHaveLength(1);
   });
 

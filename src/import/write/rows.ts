@@ -72,7 +72,9 @@ class EntityCollector {
       return {
         ...row,
         aliases: [...row.aliases].filter((alias) => alias !== row.name).sort(),
-        aliasKeys: [...aliasKeys].map(([key, name]) => ({ key, name })).sort((a, b) => a.key.localeCompare(b.key)),
+        aliasKeys: [...aliasKeys]
+          .map(([key, name]) => ({ key, name }))
+          .sort((a, b) => a.key.localeCompare(b.key)),
       };
     });
   }
@@ -146,15 +148,23 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
     article.authors.forEach((name, position) =>
       rows.roles.AUTHORED.push({ article: url, key: people.add(name), position }),
     );
-    for (const name of article.contributors) rows.roles.CONTRIBUTED_TO.push({ article: url, key: people.add(name) });
-    for (const name of article.translators) rows.roles.TRANSLATED.push({ article: url, key: people.add(name) });
+    for (const name of article.contributors)
+      rows.roles.CONTRIBUTED_TO.push({ article: url, key: people.add(name) });
+    for (const name of article.translators)
+      rows.roles.TRANSLATED.push({ article: url, key: people.add(name) });
 
     for (const topic of article.topics) {
       rows.topics.push({ article: url, key: topics.add(topic.name), score: topic.weight });
     }
 
     article.images.forEach((image, position) => {
-      rows.images.push({ article: url, url: image.url, caption: image.caption, credit: image.credit, position });
+      rows.images.push({
+        article: url,
+        url: image.url,
+        caption: image.caption,
+        credit: image.credit,
+        position,
+      });
       if (image.photographer) {
         rows.imageCredits.Person.push({ image: image.url, key: people.add(image.photographer) });
       }
@@ -165,7 +175,8 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
 
     article.quotes.forEach((quote, position) => {
       // A speaker known only as an organization (据路透社, according to Reuters) stays one.
-      const label = !people.has(quote.speaker) && organizations.has(quote.speaker) ? 'Organization' : 'Person';
+      const label =
+        !people.has(quote.speaker) && organizations.has(quote.speaker) ? 'Organization' : 'Person';
       const speakerKey = (label === 'Person' ? people : organizations).add(quote.speaker);
       rows.quotes[label].push({
         article: url,

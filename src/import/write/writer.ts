@@ -21,7 +21,10 @@ export interface Writer {
 }
 
 /** Of several copies of one URL, the later fetch wins; ties go to the larger content hash. */
-function newer(a: { fetchedAt: string | null; hash: string }, b: { fetchedAt: string | null; hash: string }): boolean {
+function newer(
+  a: { fetchedAt: string | null; hash: string },
+  b: { fetchedAt: string | null; hash: string },
+): boolean {
   const fa = a.fetchedAt ?? '';
   const fb = b.fetchedAt ?? '';
   return fa !== fb ? fa > fb : a.hash > b.hash;
@@ -128,7 +131,8 @@ export function createWriter(driver: Driver, database: string, options: { force?
               toWrite.push(article);
             }
           }
-          for (const article of incoming) if (!outcomes.has(article.url)) outcomes.set(article.url, 'unchanged');
+          for (const article of incoming)
+            if (!outcomes.has(article.url)) outcomes.set(article.url, 'unchanged');
           if (toWrite.length === 0) return { outcomes, nodesCreated: 0, relationshipsCreated: 0 };
           const counted = await writeRows(tx, buildRows(toWrite));
           return { outcomes, nodesCreated: counted.nodes, relationshipsCreated: counted.relationships };
@@ -153,7 +157,11 @@ export function createWriter(driver: Driver, database: string, options: { force?
       const result = await driver.executeQuery(Q.LOAD_ALIAS_MEMORY, {}, { database, routing: 'READ' });
       return {
         entries: aliasMemoryFromRecords(
-          result.records.map((r) => ({ kind: r.get('kind'), name: r.get('name'), aliases: r.get('aliases') })),
+          result.records.map((r) => ({
+            kind: r.get('kind'),
+            name: r.get('name'),
+            aliases: r.get('aliases'),
+          })),
         ),
       };
     },
