@@ -1,0 +1,16 @@
+/** Request limits; each one is enforced before any resolver (and so any Cypher) runs. */
+export const LIMITS = {
+  /** Deepest selection allowed; the deepest useful query (experts -> person -> articles -> node -> mentions -> entity) is 7. */
+  maxDepth: 10,
+  /** Estimated cost ceiling, see `costEstimator` in plugins/limits.ts. */
+  maxCost: 5000,
+  /** Largest page any list or connection returns. */
+  maxPageSize: 100,
+  defaultPageSize: 20,
+  /** `connection` path length ceiling: the variable-length expansion grows exponentially with it. */
+  maxHops: 6,
+  defaultHops: 4,
+  /** Assumed size of lists that take no `first`, for the cost estimate only. */
+  listEstimate: 10,
+  maxSearchTextLength: 200,
+} as const;

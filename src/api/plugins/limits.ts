@@ -1,0 +1,47 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import depthLimit from 'graphql-depth-limit';
+import { getNullableType, GraphQLError, isListType, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LIMITS } from '../limits';
+
+export function depthLimitRule(maxDepth: number = LIMITS.maxDepth): ValidationRule {
+  return depthLimit(maxDepth) as ValidationRule;
+}
+
+/**
+ * Cost = 1 per field, times the page size for fields that take `first` (their default when
+ * omitted), times `listEstimate` for other lists. `edges` is not multiplied again because its
+ * connection already was.
+ */
+export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? args.first : undefined;
+  const isList = isListType(getNullableType(field.type));
+  const multiplier = first ?? (isList && field.name !== 'edges' ? LIMITS.listEstimate : 1);
+  return 1 + childComplexity * Math.max(multiplier, 1);
+};
+
+/** Rejects expensive operations after parsing and validation, where variables are known. */
+export function costLimitPlugin<T extends object>(maxCost: number = LIMITS.maxCost): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [costEstimator],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(
+              `Query is too expensive: estimated cost ${cost} exceeds the limit of ${maxCost}. ` +
+                'Ask for smaller pages (first) or fewer nested lists.',
+              { extensions: { code: 'QUERY_TOO_COMPLEX', cost, maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import type { Driver } from 'neo4j-driver';
+import pino, { type Logger } from 'pino';
+import { createContext, type ApiContext } from './context';
+import { createDb } from './db';
+import { LIMITS } from './limits';
+import { formatError } from './plugins/errors';
+import { costLimitPlugin, depthLimitRule } from './plugins/limits';
+import { loggingPlugin } from './plugins/logging';
+import { createSchema } from './schema';
+
+export { createSchema } from './schema';
+
+export interface ApiServerOptions {
+  driver: Driver;
+  database: string;
+  port: number;
+  /** Defaults to all interfaces, like any Node server; benchmarks pass 127.0.0.1. */
+  host?: string;
+  logLevel?: string;
+  nodeEnv?: string;
+  /** A logger to use instead of a new pino instance (tests pass a silent or capturing one). */
+  logger?: Logger;
+}
+
+export interface ApiServer {
+  /** The GraphQL endpoint, e.g. http://localhost:4000/graphql. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const production = (options.nodeEnv ?? process.env.NODE_ENV) === 'production';
+  const logger =
+    options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'newsgraph-api' } });
+  const server = new ApolloServer<ApiContext>({
+    schema: await createSchema(),
+    validationRules: [depthLimitRule(LIMITS.maxDepth)],
+    plugins: [
+      loggingPlugin(),
+      costLimitPlugin<ApiContext>(LIMITS.maxCost),
+      production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+    formatError: formatError(production),
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: !production,
+  });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: options.port, host: options.host },
+    context: async ({ req, res }) => {
+      // A caller's id (e.g. from a proxy) ties our log line to theirs; anything odd is replaced.
+      const given = req.headers['x-request-id'];
+      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', requestId);
+      return createContext(
+        createDb(options.driver, options.database),
+        requestId,
+        logger.child({ requestId }),
+      );
+    },
+  });
+  const endpoint = new URL('graphql', url).toString();
+  logger.info({ url: endpoint, production }, 'GraphQL API listening');
+  return {
+    url: endpoint,
+    async stop() {
+      await server.stop();
+    },
+  };
+}
