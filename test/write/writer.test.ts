@@ -1,5 +1,6 @@
 import type { ExtractedArticle } from '../../src/model/article';
 import { createWriter } from '../../src/import/write/writer';
+import { graphSnapshot } from '../support/graph';
 import { closeTestDriver, TEST_DATABASE, testDriver, wipeDatabase } from '../support/neo4j';
 
 const driver = testDriver();
@@ -83,32 +84,7 @@ const articleB = article(B, {
   topics: [{ name: '乌克兰', weight: 0.5 }],
 });
 
-/** The whole graph as sorted text lines: nodes with properties, relationships with properties. */
-async function snapshot(): Promise<string[]> {
-  const nodes = await driver.executeQuery(
-    'MATCH (n) RETURN labels(n) AS labels, properties(n) AS props',
-    {},
-    { database: TEST_DATABASE },
-  );
-  const rels = await driver.executeQuery(
-    `MATCH (a)-[r]->(b)
-     RETURN type(r) AS type, properties(r) AS props,
-            coalesce(a.url, a.key) AS from, coalesce(b.url, b.key) AS to`,
-    {},
-    { database: TEST_DATABASE },
-  );
-  const stable = (props: Record<string, unknown>) => {
-    // `source` names the file a copy came from, which differs between runs by design.
-    const { source: _source, ...rest } = props;
-    return JSON.stringify(Object.entries(rest).sort(([x], [y]) => x.localeCompare(y)));
-  };
-  return [
-    ...nodes.records.map((r) => `${(r.get('labels') as string[]).join(':')} ${stable(r.get('props'))}`),
-    ...rels.records.map(
-      (r) => `${r.get('from')} -${r.get('type')} ${stable(r.get('props'))}-> ${r.get('to')}`,
-    ),
-  ].sort();
-}
+const snapshot = () => graphSnapshot(driver);
 
 async function importAll(articles: ExtractedArticle[]) {
   for (const a of articles) await writer.writeBatch([a]);
