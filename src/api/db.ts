@@ -21,7 +21,11 @@ export function createDb(driver: Driver, database: string): Db {
     },
     async read<T extends RecordShape>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
       calls += 1;
-      const result = await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ });
+      // An omitted optional argument arrives as undefined, which the driver drops; queries test for null.
+      const defined = Object.fromEntries(
+        Object.entries(params).map(([k, v]) => [k, v === undefined ? null : v]),
+      );
+      const result = await driver.executeQuery(query, defined, { database, routing: neo4j.routing.READ });
       return result.records.map((record) => record.toObject() as T);
     },
   };

@@ -1,9 +1,29 @@
+import DataLoader from 'dataloader';
 import type { Db } from './db';
 
-export interface Loaders {
-  db: Db;
+export type BatchFn<V> = (db: Db, keys: readonly string[]) => Promise<V[]>;
+
+/**
+ * Per-request DataLoaders, one per batch query and argument set, created on first use. All
+ * siblings that ask for the same field with the same arguments share one round trip, so a
+ * request makes a bounded number of queries however many rows it returns.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(private readonly db: Db) {}
+
+  /** `name` must identify the batch function and every argument it closes over. */
+  load<V>(name: string, key: string, batch: BatchFn<V>): Promise<V> {
+    let loader = this.loaders.get(name);
+    if (!loader) {
+      loader = new DataLoader<string, unknown>((keys) => batch(this.db, keys), { maxBatchSize: 1000 });
+      this.loaders.set(name, loader);
+    }
+    return loader.load(key) as Promise<V>;
+  }
 }
 
 export function createLoaders(db: Db): Loaders {
-  return { db };
+  return new Loaders(db);
 }

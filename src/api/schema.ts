@@ -1,10 +1,30 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { ArticleResolver } from './resolvers/article';
+import {
+  OrganizationResolver,
+  PersonResolver,
+  PlaceResolver,
+  QuoteResolver,
+  TopicResolver,
+} from './resolvers/entities';
+import { ExpertHitResolver } from './resolvers/experts';
+import { QueryResolver } from './resolvers/query';
 import { SystemResolver } from './resolvers/system';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-const RESOLVERS: NonEmptyArray<Function> = [SystemResolver];
+const RESOLVERS: NonEmptyArray<Function> = [
+  QueryResolver,
+  SystemResolver,
+  ArticleResolver,
+  PersonResolver,
+  OrganizationResolver,
+  PlaceResolver,
+  TopicResolver,
+  QuoteResolver,
+  ExpertHitResolver,
+];
 
 let built: Promise<GraphQLSchema> | undefined;
 

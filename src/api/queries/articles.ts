@@ -1,0 +1,222 @@
+import { int, type Db } from '../db';
+import {
+  AFTER_CURSOR,
+  articleProjection,
+  articleSortKey,
+  entityProjection,
+  type ArticleNode,
+  type ArticlePage,
+  type EntityNode,
+  type PageArgs,
+} from './fragments';
+import { byKey } from './batch';
+
+export const ARTICLES_BY_URL = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})
+RETURN key, ${articleProjection('a')} AS value`;
+
+export const ARTICLE_BODIES = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})
+RETURN key, a.body AS value`;
+
+/**
+ * The filtered article list. Each optional filter is a parameter that is null when unused;
+ * full-text and entity filters narrow the candidates first so the common cases never scan.
+ */
+export const ARTICLE_LIST = `
+CALL () {
+  WITH $text AS text WHERE text IS NOT NULL
+  CALL db.index.fulltext.queryNodes('article_text', text) YIELD node
+  RETURN node AS a
+  UNION
+  WITH $entityKey AS entityKey WHERE $text IS NULL AND entityKey IS NOT NULL
+  MATCH (:Alias {key: entityKey})-[:ALIAS_OF]->(e)<-[:MENTIONS|HAS_TOPIC]-(a:Article)
+  RETURN a
+  UNION
+  WITH $text AS text, $entityKey AS entityKey WHERE text IS NULL AND entityKey IS NULL
+  MATCH (a:Article)
+  RETURN a
+}
+WITH DISTINCT a
+WHERE ($imported IS NULL OR coalesce(a.imported, false) = $imported)
+  AND ($language IS NULL OR a.language = $language)
+  AND ($section IS NULL OR a.section = $section)
+  AND ($from IS NULL OR datetime(a.publishedAt) >= datetime($from))
+  AND ($to IS NULL OR datetime(a.publishedAt) <= datetime($to))
+  AND ($entityKey IS NULL OR EXISTS { (a)-[:MENTIONS|HAS_TOPIC]->()<-[:ALIAS_OF]-(:Alias {key: $entityKey}) })
+WITH a, ${articleSortKey('a')} AS ms
+ORDER BY ms DESC, a.url
+WITH collect({article: ${articleProjection('a')}, ms: ms}) AS rows
+RETURN size(rows) AS totalCount, [row IN rows WHERE ${AFTER_CURSOR}][0..$limit] AS rows`;
+
+/** Authors (in byline order), contributors and translators. */
+export const ARTICLE_CREDITS = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})
+RETURN key, {
+  authors: [(p:Person)-[r:AUTHORED]->(a) | {position: r.position, person: ${entityProjection('p')}}],
+  contributors: [(p:Person)-[:CONTRIBUTED_TO]->(a) | ${entityProjection('p')}],
+  translators: [(p:Person)-[:TRANSLATED]->(a) | ${entityProjection('p')}]
+} AS value`;
+
+export const ARTICLE_MENTIONS = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})-[m:MENTIONS]->(n)
+WITH key, n, m ORDER BY m.count DESC, n.name
+RETURN key, collect({count: m.count, entity: ${entityProjection('n')}}) AS value`;
+
+export const ARTICLE_QUOTES = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})<-[:QUOTED_IN]-(q:Quote)<-[:SAID]-(s)
+WITH key, q, s ORDER BY q.position
+RETURN key, collect({key: q.key, text: q.text, position: q.position, articleUrl: key,
+  speaker: ${entityProjection('s')}}) AS value`;
+
+export const ARTICLE_EXPERTS = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})<-[e:QUOTED_AS_EXPERT]-(p:Person)
+WITH key, e, p ORDER BY p.name
+RETURN key, collect({role: e.role, organization: e.organization, quote: e.quote,
+  person: ${entityProjection('p')}}) AS value`;
+
+export const ARTICLE_IMAGES = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})-[r:HAS_IMAGE]->(i:Image)
+WITH key, r, i ORDER BY r.position
+RETURN key, collect({url: i.url, caption: i.caption, credit: i.credit, position: r.position,
+  photographer: [(i)-[:PHOTOGRAPHED_BY]->(p:Person) | ${entityProjection('p')}][0],
+  agency: [(i)-[:CREDITED_TO]->(o:Organization) | ${entityProjection('o')}][0]}) AS value`;
+
+export const ARTICLE_TOPICS = `
+UNWIND $keys AS key
+MATCH (a:Article {url: key})-[r:HAS_TOPIC]->(t:Topic)
+WITH key, r, t ORDER BY coalesce(r.weight, r.score) DESC, t.name
+RETURN key, collect({score: r.score, weight: coalesce(r.weight, r.score), topic: ${entityProjection('t')}}) AS value`;
+
+/** Article links of one type and direction; the fixed variants are below. */
+function linkQuery(pattern: string): string {
+  return `
+UNWIND $keys AS key
+MATCH ${pattern}
+WITH key, r, b ORDER BY ${articleSortKey('b')} DESC, b.url
+RETURN key, collect({text: r.text, article: ${articleProjection('b')}}) AS value`;
+}
+
+export const ARTICLE_CITES = linkQuery('(:Article {url: key})-[r:LINKS_TO]->(b:Article)');
+export const ARTICLE_CITED_BY = linkQuery('(:Article {url: key})<-[r:LINKS_TO]-(b:Article)');
+export const ARTICLE_TRANSLATIONS = linkQuery('(:Article {url: key})-[r:TRANSLATION_OF]-(b:Article)');
+
+export const ARTICLE_REFERENCES = `
+UNWIND $keys AS key
+MATCH (:Article {url: key})-[r:REFERENCES]->(w:WebPage)
+WITH key, r, w ORDER BY w.url
+RETURN key, collect({url: w.url, kind: w.kind, text: r.text}) AS value`;
+
+export interface ArticleFilterParams {
+  /** A Lucene query for the full-text index, already escaped (see search.ts). */
+  text: string | null;
+  entityKey: string | null;
+  language: string | null;
+  section: string | null;
+  from: string | null;
+  to: string | null;
+  imported: boolean | null;
+}
+
+export interface Credits {
+  authors: EntityNode[];
+  contributors: EntityNode[];
+  translators: EntityNode[];
+}
+
+interface CreditsRow extends Omit<Credits, 'authors'> {
+  authors: { position: number | null; person: EntityNode }[];
+}
+
+export interface MentionRow {
+  count: number;
+  entity: EntityNode;
+}
+
+export interface QuoteRow {
+  key: string;
+  text: string;
+  position: number | null;
+  articleUrl: string;
+  speaker: EntityNode | null;
+}
+
+export interface ArticleExpertRow {
+  role: string | null;
+  organization: string | null;
+  quote: string | null;
+  person: EntityNode;
+}
+
+export interface ImageRow {
+  url: string;
+  caption: string | null;
+  credit: string | null;
+  position: number | null;
+  photographer: EntityNode | null;
+  agency: EntityNode | null;
+}
+
+export interface ArticleTopicRow {
+  score: number;
+  weight: number;
+  topic: EntityNode;
+}
+
+export interface LinkRow {
+  text: string | null;
+  article: ArticleNode;
+}
+
+export interface WebPageRow {
+  url: string;
+  kind: string | null;
+  text: string | null;
+}
+
+export async function articleList(db: Db, filter: ArticleFilterParams, page: PageArgs): Promise<ArticlePage> {
+  const [row] = await db.read<ArticlePage>(ARTICLE_LIST, {
+    ...filter,
+    limit: int(page.limit),
+    after: page.after,
+  });
+  return row;
+}
+
+export const articlesByUrl = (db: Db, urls: readonly string[]) =>
+  byKey<ArticleNode | null>(db, ARTICLES_BY_URL, urls, null);
+export const articleBodies = (db: Db, urls: readonly string[]) =>
+  byKey<string | null>(db, ARTICLE_BODIES, urls, null);
+export async function articleCredits(db: Db, urls: readonly string[]): Promise<Credits[]> {
+  const empty: CreditsRow = { authors: [], contributors: [], translators: [] };
+  const rows = await byKey<CreditsRow>(db, ARTICLE_CREDITS, urls, empty);
+  return rows.map((row) => ({
+    ...row,
+    authors: [...row.authors].sort((x, y) => (x.position ?? 0) - (y.position ?? 0)).map((x) => x.person),
+  }));
+}
+export const articleMentions = (db: Db, urls: readonly string[]) =>
+  byKey<MentionRow[]>(db, ARTICLE_MENTIONS, urls, []);
+export const articleQuotes = (db: Db, urls: readonly string[]) =>
+  byKey<QuoteRow[]>(db, ARTICLE_QUOTES, urls, []);
+export const articleExperts = (db: Db, urls: readonly string[]) =>
+  byKey<ArticleExpertRow[]>(db, ARTICLE_EXPERTS, urls, []);
+export const articleImages = (db: Db, urls: readonly string[]) =>
+  byKey<ImageRow[]>(db, ARTICLE_IMAGES, urls, []);
+export const articleTopics = (db: Db, urls: readonly string[]) =>
+  byKey<ArticleTopicRow[]>(db, ARTICLE_TOPICS, urls, []);
+export const articleCites = (db: Db, urls: readonly string[]) =>
+  byKey<LinkRow[]>(db, ARTICLE_CITES, urls, []);
+export const articleCitedBy = (db: Db, urls: readonly string[]) =>
+  byKey<LinkRow[]>(db, ARTICLE_CITED_BY, urls, []);
+export const articleTranslations = (db: Db, urls: readonly string[]) =>
+  byKey<LinkRow[]>(db, ARTICLE_TRANSLATIONS, urls, []);
+export const articleReferences = (db: Db, urls: readonly string[]) =>
+  byKey<WebPageRow[]>(db, ARTICLE_REFERENCES, urls, []);

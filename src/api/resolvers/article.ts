@@ -1,0 +1,100 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { ApiContext } from '../context';
+import * as A from '../queries/articles';
+import type { ArticleNode } from '../queries/fragments';
+import {
+  Article,
+  ArticleExpert,
+  ArticleTopic,
+  EntityKind,
+  Image,
+  Mention,
+  Person,
+  Quote,
+  WebPage,
+} from '../types/graph';
+
+/** Every field here is one batched query per request, whatever the number of articles. */
+@Resolver(() => Article)
+export class ArticleResolver {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Plain text, paragraphs separated by blank lines.',
+  })
+  body(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.load('article.body', article.url, A.articleBodies);
+  }
+
+  @FieldResolver(() => [Person], { description: 'Byline, in order.' })
+  async authors(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.load('article.credits', article.url, A.articleCredits)).authors;
+  }
+
+  @FieldResolver(() => [Person], { description: 'People credited with additional reporting.' })
+  async contributors(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.load('article.credits', article.url, A.articleCredits)).contributors;
+  }
+
+  @FieldResolver(() => [Person])
+  async translators(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.load('article.credits', article.url, A.articleCredits)).translators;
+  }
+
+  @FieldResolver(() => [Mention], { description: 'Entities the article mentions, most mentioned first.' })
+  async mentions(
+    @Root() article: ArticleNode,
+    @Arg('kind', () => EntityKind, { nullable: true }) kind: EntityKind | null,
+    @Ctx() ctx: ApiContext,
+  ) {
+    const mentions = await ctx.loaders.load('article.mentions', article.url, A.articleMentions);
+    return kind ? mentions.filter((m) => m.entity.kind === kind) : mentions;
+  }
+
+  @FieldResolver(() => [Quote], { description: 'Quotes in the order they appear.' })
+  quotes(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.load('article.quotes', article.url, A.articleQuotes);
+  }
+
+  @FieldResolver(() => [ArticleExpert], { description: 'People the article quotes as experts.' })
+  experts(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.load('article.experts', article.url, A.articleExperts);
+  }
+
+  @FieldResolver(() => [Image])
+  images(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.load('article.images', article.url, A.articleImages);
+  }
+
+  @FieldResolver(() => [ArticleTopic], { description: 'Topics, highest weight first.' })
+  topics(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.load('article.topics', article.url, A.articleTopics);
+  }
+
+  @FieldResolver(() => [Article], {
+    description: 'Articles this one links to (imported or stubs), newest first.',
+  })
+  async cites(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.load('article.cites', article.url, A.articleCites)).map((link) => link.article);
+  }
+
+  @FieldResolver(() => [Article], { description: 'Imported articles that link to this one, newest first.' })
+  async citedBy(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.load('article.citedBy', article.url, A.articleCitedBy)).map(
+      (link) => link.article,
+    );
+  }
+
+  @FieldResolver(() => [Article], {
+    description: 'The same article in another language, in either direction.',
+  })
+  async translations(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return (await ctx.loaders.load('article.translations', article.url, A.articleTranslations)).map(
+      (link) => link.article,
+    );
+  }
+
+  @FieldResolver(() => [WebPage], { description: 'Links to pages outside the corpus (profiles, sources).' })
+  references(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
+    return ctx.loaders.load('article.references', article.url, A.articleReferences);
+  }
+}

@@ -1,0 +1,146 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { ConnectionArgs, dateRange, nameKey, pageArgs, pageSize, toConnection } from '../args';
+import type { ApiContext } from '../context';
+import { badInput } from '../errors';
+import { LIMITS } from '../limits';
+import * as A from '../queries/articles';
+import { shortestPathsBetween, type PathRow } from '../queries/connection';
+import * as E from '../queries/entities';
+import type { EntityLabel, EntityNode } from '../queries/fragments';
+import { luceneQuery, search } from '../queries/search';
+import {
+  Article,
+  ArticleConnection,
+  ArticleFilter,
+  Organization,
+  Path,
+  Person,
+  Place,
+  SearchHit,
+  Topic,
+} from '../types/graph';
+import { ExpertHit } from '../types/graph';
+import { expertHits } from './experts';
+
+function searchText(text: string, argument = 'text'): string {
+  if (text.length > LIMITS.maxSearchTextLength) {
+    throw badInput(`${argument} is too long (at most ${LIMITS.maxSearchTextLength} characters).`, argument);
+  }
+  const query = luceneQuery(text);
+  if (query === null)
+    throw badInput(`${argument} must contain at least one word or character to search for.`, argument);
+  return query;
+}
+
+function toPath(row: PathRow) {
+  return {
+    length: row.steps.length,
+    nodes: row.nodes,
+    steps: row.steps.map((step, i) => ({
+      type: step.type,
+      from: step.forward ? i : i + 1,
+      to: step.forward ? i + 1 : i,
+    })),
+    entities: row.nodes.filter((node): node is EntityNode => node.kind !== 'Article'),
+  };
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Article, { nullable: true, description: 'An article (or a stub) by its canonical URL.' })
+  async article(@Arg('url', () => String) url: string, @Ctx() ctx: ApiContext) {
+    if (url.trim() === '') throw badInput('url must not be empty.', 'url');
+    const [article] = await A.articlesByUrl(ctx.db, [url.trim()]);
+    return article;
+  }
+
+  @Query(() => ArticleConnection, { description: 'Articles, newest first, optionally filtered.' })
+  async articles(
+    @Arg('filter', () => ArticleFilter, { nullable: true }) filter: ArticleFilter | null,
+    @Args(() => ConnectionArgs) args: ConnectionArgs,
+    @Ctx() ctx: ApiContext,
+  ) {
+    const { size, page } = pageArgs(args);
+    const f = filter ?? {};
+    const params: A.ArticleFilterParams = {
+      text: f.text === null || f.text === undefined ? null : searchText(f.text, 'filter.text'),
+      entityKey:
+        f.mentions === null || f.mentions === undefined ? null : nameKey(f.mentions, 'filter.mentions'),
+      language: f.language ?? null,
+      section: f.section ?? null,
+      ...dateRange(f.from, f.to),
+      imported: f.imported ?? true,
+    };
+    return toConnection(await A.articleList(ctx.db, params, page), size, args.after);
+  }
+
+  @Query(() => [SearchHit], {
+    description:
+      'Full-text search over articles (title, body) and entities (names, aliases); Chinese or English.',
+  })
+  async search(
+    @Arg('text', () => String) text: string,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: ApiContext,
+  ) {
+    return search(ctx.db, searchText(text), pageSize(first));
+  }
+
+  @Query(() => Person, { nullable: true, description: 'A person by name or any alias, in any language.' })
+  person(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
+    return E.entityByName(ctx.db, 'Person', nameKey(name));
+  }
+
+  @Query(() => Organization, { nullable: true, description: 'An organization by name or any alias.' })
+  organization(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
+    return E.entityByName(ctx.db, 'Organization', nameKey(name));
+  }
+
+  @Query(() => Place, { nullable: true, description: 'A place by name or any alias.' })
+  place(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
+    return E.entityByName(ctx.db, 'Place', nameKey(name));
+  }
+
+  @Query(() => Topic, { nullable: true, description: 'A topic by name.' })
+  topic(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
+    return E.entityByName(ctx.db, 'Topic' as EntityLabel, nameKey(name));
+  }
+
+  @Query(() => [ExpertHit], {
+    description:
+      'People quoted as experts on a subject, best first. `topic` is a topic name or any name or alias of ' +
+      'a person, organization or place; `from`/`to` limit the articles by publication time.',
+  })
+  experts(
+    @Arg('topic', () => String) topic: string,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | null,
+    @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
+    @Ctx() ctx: ApiContext,
+  ) {
+    const key = nameKey(topic, 'topic');
+    return expertHits(ctx, key, { limit: pageSize(first), ...dateRange(from, to) });
+  }
+
+  @Query(() => [Path], {
+    description:
+      'Shortest paths between two entities (by name or alias) through articles, affiliations and links. ' +
+      `maxHops counts relationships (at most ${LIMITS.maxHops}). Empty when either name is unknown or no path is that short.`,
+  })
+  async connection(
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Arg('maxHops', () => Int, { defaultValue: LIMITS.defaultHops }) maxHops: number,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: ApiContext,
+  ) {
+    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > LIMITS.maxHops) {
+      throw badInput(`maxHops must be between 1 and ${LIMITS.maxHops}, got ${maxHops}.`, 'maxHops');
+    }
+    const fromKey = nameKey(from, 'from');
+    const toKey = nameKey(to, 'to');
+    const rows = await shortestPathsBetween(ctx.db, { fromKey, toKey, maxHops, limit: pageSize(first) });
+    return rows.map(toPath);
+  }
+}

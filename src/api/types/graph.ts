@@ -1,0 +1,369 @@
+import { GraphQLDateTime } from 'graphql-scalars';
+import {
+  createUnionType,
+  Field,
+  Float,
+  ID,
+  InputType,
+  Int,
+  InterfaceType,
+  ObjectType,
+  registerEnumType,
+} from 'type-graphql';
+
+/*
+ * The GraphQL object types. Resolvers return the plain rows of the query layer; fields that
+ * need another query are declared on the resolver classes (src/api/resolvers) and batched.
+ */
+
+export enum EntityKind {
+  PERSON = 'Person',
+  ORGANIZATION = 'Organization',
+  PLACE = 'Place',
+  TOPIC = 'Topic',
+}
+registerEnumType(EntityKind, { name: 'EntityKind', description: 'The kinds of named entity in the graph.' });
+
+@InterfaceType({
+  description: 'A person, organization, place or topic: anything with a name and aliases.',
+  resolveType: (value: { kind: string }) => value.kind,
+})
+export abstract class Entity {
+  @Field(() => ID, { description: 'Stable key: the folded canonical name (unique per kind).' })
+  key!: string;
+
+  @Field(() => String, { description: 'Canonical display name.' })
+  name!: string;
+
+  @Field(() => [String], {
+    description: 'Other names seen for the same entity (other languages, short forms).',
+  })
+  aliases!: string[];
+}
+
+@ObjectType({ implements: Entity })
+export class Person extends Entity {}
+
+@ObjectType({ implements: Entity })
+export class Organization extends Entity {}
+
+@ObjectType({ implements: Entity })
+export class Place extends Entity {}
+
+@ObjectType({
+  implements: Entity,
+  description: 'A subject shared by articles (extracted keywords, weighted by IDF).',
+})
+export class Topic extends Entity {
+  @Field(() => Int, { description: 'Imported articles that have this topic.' })
+  articleCount!: number;
+}
+
+@ObjectType()
+export class Article {
+  @Field(() => ID, { description: 'Canonical URL: the identity of an article.' })
+  url!: string;
+
+  @Field(() => String, { nullable: true, description: 'Null for stubs (articles only linked to).' })
+  title!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO-8601 with the source\u2019s UTC offset, e.g. 2024-05-20T09:02:29+08:00.',
+  })
+  publishedAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  language!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'From the URL path: world, business, china, ...' })
+  section!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Chinese characters count one each; other text counts words.',
+  })
+  wordCount!: number | null;
+
+  @Field(() => Boolean, {
+    description: 'False for stubs: articles known only because an imported one links to them.',
+  })
+  imported!: boolean;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'True when this page was asked for with a cursor (`after`).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class ArticleEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Article)
+  node!: Article;
+}
+
+@ObjectType({ description: 'Articles newest first (by publication time), then by URL.' })
+export class ArticleConnection {
+  @Field(() => Int, { description: 'All matching articles, not just this page.' })
+  totalCount!: number;
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [ArticleEdge])
+  edges!: ArticleEdge[];
+}
+
+@ObjectType()
+export class Mention {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => Int, { description: 'Times the article mentions the entity.' })
+  count!: number;
+}
+
+@ObjectType()
+export class CoMention {
+  @Field(() => Entity)
+  entity!: Entity;
+
+  @Field(() => Int, { description: 'Articles that mention both.' })
+  count!: number;
+}
+
+@ObjectType()
+export class Quote {
+  @Field(() => String)
+  text!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Order of the quote within its article.' })
+  position!: number | null;
+
+  @Field(() => Entity, {
+    nullable: true,
+    description: 'Who said it: a person, or an organization (according to ...).',
+  })
+  speaker!: Entity | null;
+}
+
+@ObjectType()
+export class Image {
+  @Field(() => String)
+  url!: string;
+
+  @Field(() => String, { nullable: true })
+  caption!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The raw credit line, e.g. "Mikhail Metzel/Sputnik".' })
+  credit!: string | null;
+
+  @Field(() => Int, { nullable: true })
+  position!: number | null;
+
+  @Field(() => Person, { nullable: true })
+  photographer!: Person | null;
+
+  @Field(() => Organization, { nullable: true, description: 'Agency from the credit line.' })
+  agency!: Organization | null;
+}
+
+@ObjectType()
+export class ArticleTopic {
+  @Field(() => Topic)
+  topic!: Topic;
+
+  @Field(() => Float, { description: 'Weight of the topic within the article, from extraction.' })
+  score!: number;
+
+  @Field(() => Float, { description: 'score x corpus IDF of the topic: rare topics weigh more.' })
+  weight!: number;
+}
+
+@ObjectType()
+export class RelatedTopic {
+  @Field(() => Topic)
+  topic!: Topic;
+
+  @Field(() => Int, { description: 'Shared articles.' })
+  articleCount!: number;
+
+  @Field(() => Float, { description: 'Sum of the topic weights (score x IDF) over the shared articles.' })
+  weight!: number;
+}
+
+@ObjectType({
+  description: 'An organization (or, for offices such as a chancellor, a place) a person works for.',
+})
+export class Affiliation {
+  @Field(() => Entity)
+  organization!: Entity;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'e.g. senior fellow, 发言人; null when only membership is known.',
+  })
+  role!: string | null;
+
+  @Field(() => Int, { description: 'Articles that state this affiliation.' })
+  articleCount!: number;
+}
+
+@ObjectType()
+export class Member {
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => String, { nullable: true })
+  role!: string | null;
+
+  @Field(() => Int, { description: 'Articles that state this affiliation.' })
+  articleCount!: number;
+}
+
+@ObjectType({ description: 'A person quoted as an expert in one article.' })
+export class ArticleExpert {
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => String, { nullable: true })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The organization as named in the article.' })
+  organization!: string | null;
+
+  @Field(() => String, { nullable: true })
+  quote!: string | null;
+}
+
+@ObjectType({ description: 'A person quoted as an expert on a subject, ranked by score.' })
+export class ExpertHit {
+  @Field(() => Person)
+  person!: Person;
+
+  @Field(() => [Organization], {
+    description:
+      'Organizations the expert speaks for in these articles (stated affiliations and the organization named with the quote).',
+  })
+  organizations!: Organization[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The role the articles give most often, e.g. 中国问题专家.',
+  })
+  role!: string | null;
+
+  @Field(() => Int, { description: 'Articles about the subject that quote this person as an expert.' })
+  articleCount!: number;
+
+  @Field(() => Float, {
+    description:
+      'Relevance of the expert to the subject: the sum, over the articles about the subject that quote the person ' +
+      'as an expert, of relevance(article) x (1 + ln(1 + quotes by the person in the article)), where ' +
+      'relevance(article) = 1 + the topic weights (score x IDF) of the subject in the article + ln(1 + times the ' +
+      'article mentions the subject). More articles, more central to the subject and more quotes score higher.',
+  })
+  score!: number;
+}
+
+@ObjectType()
+export class SearchHit {
+  @Field(() => Float, { description: 'Lucene relevance score; higher is better.' })
+  score!: number;
+
+  @Field(() => Article, { nullable: true, description: 'Set when the hit is an article (title or body).' })
+  article!: Article | null;
+
+  @Field(() => Entity, { nullable: true, description: 'Set when the hit is an entity (name or alias).' })
+  entity!: Entity | null;
+}
+
+export const PathNode = createUnionType({
+  name: 'PathNode',
+  description: 'A node on a path: an entity or an article.',
+  types: () => [Article, Person, Organization, Place, Topic] as const,
+  // Query rows carry their label as `kind`; they are plain objects, not class instances.
+  resolveType: (value) => (value as unknown as { kind: string }).kind,
+});
+
+@ObjectType({ description: 'One relationship of a path, between nodes[from] and nodes[to] (its direction).' })
+export class PathStep {
+  @Field(() => String, { description: 'Relationship type, e.g. MENTIONS.' })
+  type!: string;
+
+  @Field(() => Int, { description: 'Index in `nodes` of the start node.' })
+  from!: number;
+
+  @Field(() => Int, { description: 'Index in `nodes` of the end node.' })
+  to!: number;
+}
+
+@ObjectType()
+export class Path {
+  @Field(() => Int, { description: 'Relationships on the path.' })
+  length!: number;
+
+  @Field(() => [PathNode], { description: 'From the first entity to the second, in order.' })
+  nodes!: (typeof PathNode)[];
+
+  @Field(() => [PathStep])
+  steps!: PathStep[];
+
+  @Field(() => [Entity], { description: 'The entities on the path, in order (articles left out).' })
+  entities!: Entity[];
+}
+
+@ObjectType()
+export class WebPage {
+  @Field(() => String)
+  url!: string;
+
+  @Field(() => String, { nullable: true, description: 'profile (a person\u2019s page) or external.' })
+  kind!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Anchor text of the link.' })
+  text!: string | null;
+}
+
+@InputType()
+export class ArticleFilter {
+  @Field(() => String, { nullable: true, description: 'Full text over title and body (Chinese or English).' })
+  text?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'zh or en.' })
+  language?: string | null;
+
+  @Field(() => String, { nullable: true })
+  section?: string | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Published at or after.' })
+  from?: Date | null;
+
+  @Field(() => GraphQLDateTime, { nullable: true, description: 'Published at or before.' })
+  to?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name or alias of an entity (person, organization, place or topic) the article mentions.',
+  })
+  mentions?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true (the default): imported articles; false: stubs that are only linked to.',
+  })
+  imported?: boolean | null;
+}
