@@ -1,0 +1,442 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '../../src/config';
+import { createDriver } from '../../src/db/driver';
+import { migrate } from '../../src/db/migrate';
+import { startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
+import type { ChildReport, ChildRequest } from './child';
+import { DEFAULT_SEED, defaultCorpusDir, existingCorpus, generateCorpus, type Manifest } from './generate';
+
+/**
+ * Import benchmark against the TEST Neo4j instance (Bolt 7688), which it wipes first.
+ *
+ *   npx tsx bench/import/run.ts [--count 10000] [--batch-size N]
+ *   npx tsx bench/import/run.ts --count 2000 --sweep [--sizes 50,100,250,500] [--repeat 2]
+ *
+ * The corpus is generated on first use (bench/corpus/import-<count>), the importer runs in a child
+ * process so its peak RSS is its own, and the results are merged into bench/results/import-<date>.json.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+const DATABASE = process.env.NEO4J_TEST_DATABASE || 'neo4j';
+const TARGETS = { articlesPerSecond: 500, peakRssMB: 400 };
+
+interface Args {
+  count: number;
+  batchSize: number;
+  sweep: boolean;
+  sizes: number[];
+  repeat: number;
+  seed: string;
+  corpus?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    count: 10_000,
+    batchSize: loadConfig().importBatchSize,
+    sweep: false,
+    sizes: [50, 100, 250, 500],
+    repeat: 1,
+    seed: DEFAULT_SEED,
+  };
+  const int = (flag: string, raw: string | undefined) => {
+    const value = Number(raw);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${flag} needs a positive integer`);
+    return value;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--count':
+        args.count = int(flag, argv[++i]);
+        break;
+      case '--batch-size':
+        args.batchSize = int(flag, argv[++i]);
+        break;
+      case '--sweep':
+        args.sweep = true;
+        break;
+      case '--sizes':
+        args.sizes = (argv[++i] ?? '').split(',').map((s) => int(flag, s));
+        break;
+      case '--repeat':
+        args.repeat = int(flag, argv[++i]);
+        break;
+      case '--seed':
+        args.seed = argv[++i] ?? DEFAULT_SEED;
+        break;
+      case '--corpus':
+        args.corpus = argv[++i];
+        break;
+      default:
+        throw new Error(`unknown argument ${flag}`);
+    }
+  }
+  return args;
+}
+
+const log = (message: string) => console.error(message);
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+async function ensureCorpus(args: Args): Promise<{ dir: string; manifest: Manifest }> {
+  const dir = path.resolve(args.corpus ?? defaultCorpusDir(args.count));
+  const existing = existingCorpus(dir, args.count, args.seed);
+  if (existing) {
+    log(`corpus: reusing ${path.relative(ROOT, dir)} (${existing.count} articles)`);
+    return { dir, manifest: existing };
+  }
+  log(`corpus: generating ${args.count} articles into ${path.relative(ROOT, dir)} ...`);
+  const manifest = await generateCorpus({ count: args.count, out: dir, seed: args.seed, log });
+  log(
+    `corpus: ${manifest.files} files, ${round(manifest.bytes / 1024 / 1024)} MB in ${manifest.elapsedMs} ms`,
+  );
+  return { dir, manifest };
+}
+
+async function run(driver: Driver, query: string): Promise<Record<string, unknown>[]> {
+  const session = driver.session({ database: DATABASE });
+  try {
+    const result = await session.run(query);
+    return result.records.map((r) => r.toObject());
+  } finally {
+    await session.close();
+  }
+}
+
+async function wipe(driver: Driver): Promise<void> {
+  // IN TRANSACTIONS keeps the delete of a large graph within the test instance's 1 GB heap.
+  await run(driver, 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+}
+
+interface GraphStats {
+  nodes: number;
+  relationships: number;
+  labels: Record<string, number>;
+  relationshipTypes: Record<string, number>;
+  importedArticles: number;
+  stubArticles: number;
+  crossLinks: {
+    /** In-body links between two imported (generated) articles: the cross-links that resolved. */
+    toImported: number;
+    toStubs: number;
+    /** Cross-links the generator wrote; toImported should equal it. */
+    expected: number;
+    resolvedShare: number;
+  };
+  translationLinks: number;
+}
+
+async function graphStats(driver: Driver, manifest: Manifest): Promise<GraphStats> {
+  const num = (v: unknown) => Number(v ?? 0);
+  const [totals] = await run(
+    driver,
+    `CALL () { MATCH (n) RETURN count(n) AS nodes }
+     CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+     RETURN nodes, relationships`,
+  );
+  const labels = await run(
+    driver,
+    'MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label',
+  );
+  const types = await run(driver, 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type');
+  const [articles] = await run(
+    driver,
+    `CALL () { MATCH (a:Article {imported: true}) RETURN count(a) AS imported }
+     CALL () { MATCH (a:Article {imported: false}) RETURN count(a) AS stubs }
+     RETURN imported, stubs`,
+  );
+  const [links] = await run(
+    driver,
+    `CALL () { MATCH (:Article {imported: true})-[r:LINKS_TO]->(:Article {imported: true}) RETURN count(r) AS toImported }
+     CALL () { MATCH (:Article {imported: true})-[r:LINKS_TO]->(:Article {imported: false}) RETURN count(r) AS toStubs }
+     CALL () { MATCH (:Article {imported: true})-[r:TRANSLATION_OF]->() RETURN count(r) AS translations }
+     RETURN toImported, toStubs, translations`,
+  );
+  return {
+    nodes: num(totals.nodes),
+    relationships: num(totals.relationships),
+    labels: Object.fromEntries(labels.map((r) => [String(r.label), num(r.n)])),
+    relationshipTypes: Object.fromEntries(types.map((r) => [String(r.type), num(r.n)])),
+    importedArticles: num(articles.imported),
+    stubArticles: num(articles.stubs),
+    crossLinks: {
+      toImported: num(links.toImported),
+      toStubs: num(links.toStubs),
+      expected: manifest.crossLinks,
+      resolvedShare: round(num(links.toImported) / Math.max(manifest.crossLinks, 1), 3),
+    },
+    translationLinks: num(links.translations),
+  };
+}
+
+/** Runs the importer in a fresh process and waits for its report. */
+function importInChild(request: ChildRequest): Promise<{ report: ChildReport; wallMs: number }> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'child.ts')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let answer: { ok: true; report: ChildReport } | { ok: false; error: string } | undefined;
+    child.on('message', (message) => {
+      answer = message as typeof answer;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      const wallMs = performance.now() - started;
+      if (answer?.ok) resolve({ report: answer.report, wallMs });
+      else if (answer) reject(new Error(`importer failed: ${answer.error}`));
+      else reject(new Error(`importer exited (code ${code}, signal ${signal}) without a report`));
+    });
+    child.send(request);
+  });
+}
+
+/** Resident memory of the test Neo4j JVM, when it was launched from .neo4j/ by the launcher. */
+function neo4jMemory(): { rssMB: number; peakRssMB: number } | null {
+  try {
+    const pid = fs.readFileSync(path.join(loadConfig().neo4jHome, 'test', 'run', 'neo4j.pid'), 'utf8').trim();
+    const status = fs.readFileSync(`/proc/${Number(pid)}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    return { rssMB: round(kb('VmRSS') / 1024), peakRssMB: round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
+/** Other test runs share the test instance and wipe it; a run that overlaps one is not a measurement. */
+function otherTestRuns(): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  return (ps.stdout ?? '')
+    .split('\n')
+    .filter((line) => /\bjest\b/.test(line) && !line.includes(String(process.pid)))
+    .map((line) => line.trim());
+}
+
+interface Measurement {
+  batchSize: number;
+  articles: number;
+  failed: number;
+  /** articles / child process wall time (spawn to exit: startup, read, parse, extract, write, finalize). */
+  articlesPerSecond: number;
+  /** articles / importPaths elapsedMs (read through finalize, without process startup). */
+  importerArticlesPerSecond: number;
+  relationshipsPerSecond: number;
+  nodesCreated: number;
+  relationshipsCreated: number;
+  wallMs: number;
+  importerElapsedMs: number;
+  stageMs: Record<string, number>;
+  /** Share of importer time per stage; write overlaps extract, so shares can sum past 1. */
+  stageShare: Record<string, number>;
+  peakRssMB: number;
+  sampledPeakRssMB: number;
+  baselineRssMB: number;
+  rssTimeline: ChildReport['timeline'];
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  firstErrors: { source: string; message: string }[];
+}
+
+async function measure(
+  driver: Driver,
+  target: { uri: string; user: string; password: string },
+  corpus: string,
+  batchSize: number,
+  count: number,
+): Promise<Measurement> {
+  log(`wiping the TEST instance ${target.uri} (database ${DATABASE}): all its data is deleted`);
+  await wipe(driver);
+  await migrate(driver, DATABASE);
+  log(`importing ${count} articles with batch size ${batchSize} in a child process ...`);
+  const { report, wallMs } = await importInChild({
+    paths: [corpus],
+    uri: target.uri,
+    user: target.user,
+    password: target.password,
+    database: DATABASE,
+    batchSize,
+    timelineEvery: Math.max(100, Math.round(count / 10)),
+  });
+  const s = report.summary;
+  const articles = s.new + s.updated + s.unchanged;
+  const elapsed = s.elapsedMs;
+  return {
+    batchSize,
+    articles,
+    failed: s.failed,
+    articlesPerSecond: round(articles / (wallMs / 1000)),
+    importerArticlesPerSecond: round(articles / (elapsed / 1000)),
+    relationshipsPerSecond: round(s.relationshipsCreated / (elapsed / 1000)),
+    nodesCreated: s.nodesCreated,
+    relationshipsCreated: s.relationshipsCreated,
+    wallMs: round(wallMs, 0),
+    importerElapsedMs: round(elapsed, 0),
+    stageMs: Object.fromEntries(Object.entries(s.stageMs).map(([k, v]) => [k, round(v, 0)])),
+    stageShare: Object.fromEntries(Object.entries(s.stageMs).map(([k, v]) => [k, round(v / elapsed, 3)])),
+    peakRssMB: report.maxRssMB,
+    sampledPeakRssMB: report.sampledPeakRssMB,
+    baselineRssMB: report.baselineRssMB,
+    rssTimeline: report.timeline,
+    cpuUserMs: report.cpuUserMs,
+    cpuSystemMs: report.cpuSystemMs,
+    firstErrors: s.firstErrors,
+  };
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGB: round(os.totalmem() / 1024 ** 3),
+    loadAverage: os.loadavg().map((v) => round(v, 2)),
+    neo4jTestHeap: process.env.NEO4J_TEST_HEAP || '1g',
+    neo4jTestPageCache: process.env.NEO4J_TEST_PAGECACHE || '1g',
+  };
+}
+
+function saveResults(key: 'import' | 'sweep', value: unknown): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const file = path.join(RESULTS_DIR, `import-${date}.json`);
+  let doc: Record<string, unknown> = {};
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // first result of the day
+  }
+  doc = { ...doc, date, [key]: value };
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+  return file;
+}
+
+function table(rows: [string, string][]): string {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`).join('\n');
+}
+
+function verdict(value: number, ok: boolean): string {
+  return `${value}${ok ? '' : '  (target missed)'}`;
+}
+
+function dominantStage(stageMs: Record<string, number>): string {
+  return Object.entries(stageMs).sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none';
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const { dir, manifest } = await ensureCorpus(args);
+  const started = await startNeo4j('test', log);
+  const target = targetFor('test');
+  if (target.uri === targetFor('dev').uri) {
+    throw new Error(`refusing to wipe ${target.uri}: it is the dev instance`);
+  }
+  const others = otherTestRuns();
+  if (others.length)
+    log(
+      `WARNING: test runs share this Neo4j instance and may disturb the numbers:\n  ${others.join('\n  ')}`,
+    );
+  const driver = createDriver(target, { maxConnectionPoolSize: 2 });
+  const context = {
+    machine: machine(),
+    neo4j: { uri: target.uri, version: started.version ?? null, via: started.via, database: DATABASE },
+    corpus: { dir: path.relative(ROOT, dir), ...manifest },
+    targets: TARGETS,
+    concurrentTestRuns: others.length,
+  };
+  try {
+    if (args.sweep) {
+      const results: Measurement[] = [];
+      for (const size of args.sizes) {
+        for (let r = 0; r < args.repeat; r++)
+          results.push(await measure(driver, target, dir, size, args.count));
+      }
+      const bySize = args.sizes.map((size) => {
+        const runs = results.filter((m) => m.batchSize === size);
+        const rates = runs.map((m) => m.articlesPerSecond).sort((a, b) => a - b);
+        return {
+          batchSize: size,
+          articlesPerSecond: rates[Math.floor(rates.length / 2)],
+          runs: rates,
+          peakRssMB: Math.max(...runs.map((m) => m.peakRssMB)),
+          stageMs: runs[0].stageMs,
+        };
+      });
+      const best = bySize.reduce((a, b) => (b.articlesPerSecond > a.articlesPerSecond ? b : a));
+      const file = saveResults('sweep', { ...context, bySize, best: best.batchSize, runs: results });
+      log(`\nbatch-size sweep, ${args.count} articles (median of ${args.repeat}):`);
+      log(
+        table(
+          bySize.map((b) => [
+            `batch ${b.batchSize}`,
+            `${b.articlesPerSecond} articles/s, peak RSS ${b.peakRssMB} MB, write ${b.stageMs.write} ms, ` +
+              `extract ${b.stageMs.extract} ms`,
+          ]),
+        ),
+      );
+      log(`  fastest: ${best.batchSize}\n  saved to ${path.relative(ROOT, file)}`);
+      console.log(JSON.stringify({ bySize, best: best.batchSize }, null, 2));
+      return;
+    }
+
+    const m = await measure(driver, target, dir, args.batchSize, args.count);
+    const graph = await graphStats(driver, manifest);
+    const interfered = graph.importedArticles !== m.articles;
+    const result = { ...context, measurement: m, graph, neo4jMemory: neo4jMemory(), interfered };
+    const file = saveResults('import', result);
+    const stages = Object.entries(m.stageMs)
+      .map(([k, v]) => `${k} ${v} ms (${Math.round(m.stageShare[k] * 100)}%)`)
+      .join(', ');
+    log(`\nimport benchmark: ${m.articles} articles, batch size ${m.batchSize}, test instance wiped first`);
+    log(
+      table([
+        ['articles imported / failed', `${m.articles} / ${m.failed}`],
+        [
+          'articles/s end to end',
+          `${verdict(m.articlesPerSecond, m.articlesPerSecond >= TARGETS.articlesPerSecond)} ` +
+            `(importer only: ${m.importerArticlesPerSecond})`,
+        ],
+        ['relationships/s', String(m.relationshipsPerSecond)],
+        ['nodes / relationships created', `${m.nodesCreated} / ${m.relationshipsCreated}`],
+        [
+          'peak importer RSS (MB)',
+          `${verdict(m.peakRssMB, m.peakRssMB < TARGETS.peakRssMB)} (baseline ${m.baselineRssMB}, ` +
+            `timeline ${m.rssTimeline.map((t) => t.rssMB).join(' > ')})`,
+        ],
+        ['stage time', `${stages}; dominant: ${dominantStage(m.stageMs)}`],
+        ['graph after', `${graph.nodes} nodes, ${graph.relationships} relationships`],
+        [
+          'cross-links',
+          `${graph.crossLinks.toImported} resolved of ${graph.crossLinks.expected} generated ` +
+            `(${Math.round(graph.crossLinks.resolvedShare * 100)}%), ${graph.crossLinks.toStubs} to stubs`,
+        ],
+      ]),
+    );
+    if (m.firstErrors.length)
+      log(`  first errors:\n    ${m.firstErrors.map((e) => `${e.source}: ${e.message}`).join('\n    ')}`);
+    if (interfered)
+      log(
+        '  WARNING: the graph holds a different number of articles than were imported: another client wrote to it',
+      );
+    log(`  saved to ${path.relative(ROOT, file)}`);
+    console.log(JSON.stringify(result, null, 2));
+  } finally {
+    await driver.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
