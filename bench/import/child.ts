@@ -1,5 +1,7 @@
+import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver';
 import { importPaths, type ImportSummary } from '../../src/import/pipeline';
+import * as Q from '../../src/import/write/queries';
 
 /**
  * The importer alone in its own process, so that its peak RSS is not mixed with the harness, the
@@ -16,6 +18,14 @@ export interface ChildRequest {
   batchSize: number;
   /** How often to record an RSS sample in the timeline, in articles. */
   timelineEvery: number;
+  /** Parse and extract only: the CPU-bound ceiling of the importer without Neo4j. */
+  dryRun?: boolean;
+}
+
+export interface QueryTime {
+  query: string;
+  calls: number;
+  ms: number;
 }
 
 export interface MemorySample {
@@ -37,6 +47,83 @@ export interface ChildReport {
   processMs: number;
   cpuUserMs: number;
   cpuSystemMs: number;
+  /**
+   * Time from each tx.run to its result, by statement. It includes time the event loop spent on
+   * extraction while the answer waited, so it is an upper bound on Neo4j's share of the write stage.
+   */
+  queryTimes: QueryTime[];
+}
+
+/** Names every statement of the writer, so that query timings read as MERGE_ENTITIES.Person etc. */
+function queryNames(): Map<string, string> {
+  const names = new Map<string, string>();
+  const visit = (value: unknown, name: string) => {
+    if (typeof value === 'string') names.set(value, name);
+    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${name}[${i}]`));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) visit(v, `${name}.${key}`);
+    }
+  };
+  for (const [key, value] of Object.entries(Q)) visit(value, key);
+  return names;
+}
+
+/**
+ * Wraps the driver so that every statement the writer runs is timed, without touching the writer.
+ * Only what the writer uses is wrapped: session().executeWrite/executeRead and driver.executeQuery.
+ */
+function timedDriver(driver: Driver, times: Map<string, QueryTime>): Driver {
+  const names = queryNames();
+  const record = (query: string, started: number) => {
+    const name = names.get(query) ?? query.trim().split('\n')[0].slice(0, 60);
+    const entry = times.get(name) ?? { query: name, calls: 0, ms: 0 };
+    entry.calls += 1;
+    entry.ms += performance.now() - started;
+    times.set(name, entry);
+  };
+  const bound = <T extends object>(target: T, prop: string | symbol) => {
+    const value = Reflect.get(target, prop, target) as unknown;
+    return typeof value === 'function' ? value.bind(target) : value;
+  };
+  const wrapTx = (tx: ManagedTransaction) =>
+    new Proxy(tx, {
+      get(target, prop) {
+        if (prop !== 'run') return bound(target, prop);
+        return (query: string, params?: Record<string, unknown>) => {
+          const started = performance.now();
+          const result = target.run(query, params);
+          result.then(
+            () => record(query, started),
+            () => record(query, started),
+          );
+          return result;
+        };
+      },
+    });
+  const wrapSession = (session: Session) =>
+    new Proxy(session, {
+      get(target, prop) {
+        if (prop !== 'executeWrite' && prop !== 'executeRead') return bound(target, prop);
+        return (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
+          target[prop]((tx) => work(wrapTx(tx)), config);
+      },
+    });
+  return new Proxy(driver, {
+    get(target, prop) {
+      if (prop === 'session') return (config?: object) => wrapSession(target.session(config));
+      if (prop === 'executeQuery') {
+        return async (query: string, ...rest: unknown[]) => {
+          const started = performance.now();
+          try {
+            return await (target.executeQuery as (...args: unknown[]) => Promise<unknown>)(query, ...rest);
+          } finally {
+            record(query, started);
+          }
+        };
+      }
+      return bound(target, prop);
+    },
+  });
 }
 
 const MB = 1024 * 1024;
@@ -48,6 +135,7 @@ function round(value: number, digits = 1): number {
 
 async function main(request: ChildRequest): Promise<ChildReport> {
   const driver = createDriver(request, { maxConnectionPoolSize: 4 });
+  const queryTimes = new Map<string, QueryTime>();
   let sampledPeak = 0;
   const sample = () => {
     sampledPeak = Math.max(sampledPeak, process.memoryUsage().rss);
@@ -59,7 +147,8 @@ async function main(request: ChildRequest): Promise<ChildReport> {
   const baselineRssMB = round(process.memoryUsage().rss / MB);
   try {
     const summary = await importPaths(request.paths, {
-      driver,
+      driver: request.dryRun ? undefined : timedDriver(driver, queryTimes),
+      dryRun: request.dryRun,
       database: request.database,
       batchSize: request.batchSize,
       onProgress: (progress) => {
@@ -93,6 +182,9 @@ async function main(request: ChildRequest): Promise<ChildReport> {
       processMs: round(performance.now(), 0),
       cpuUserMs: round(usage.userCPUTime / 1000, 0),
       cpuSystemMs: round(usage.systemCPUTime / 1000, 0),
+      queryTimes: [...queryTimes.values()]
+        .map((q) => ({ ...q, ms: round(q.ms, 0) }))
+        .sort((a, b) => b.ms - a.ms),
     };
   } finally {
     clearInterval(timer);

@@ -9,12 +9,15 @@ import { migrate } from '../../src/db/migrate';
 import { startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
 import type { ChildReport, ChildRequest } from './child';
 import { DEFAULT_SEED, defaultCorpusDir, existingCorpus, generateCorpus, type Manifest } from './generate';
+import { newestProfile, summarizeProfile, type ProfileSummary } from './profile';
 
 /**
  * Import benchmark against the TEST Neo4j instance (Bolt 7688), which it wipes first.
  *
  *   npx tsx bench/import/run.ts [--count 10000] [--batch-size N]
  *   npx tsx bench/import/run.ts --count 2000 --sweep [--sizes 50,100,250,500] [--repeat 2]
+ *   --baseline  also run parse+extract alone (dry run, no Neo4j): the CPU ceiling of the importer
+ *   --profile   run the importer under --cpu-prof and report where its CPU time went
  *
  * The corpus is generated on first use (bench/corpus/import-<count>), the importer runs in a child
  * process so its peak RSS is its own, and the results are merged into bench/results/import-<date>.json.
@@ -22,6 +25,7 @@ import { DEFAULT_SEED, defaultCorpusDir, existingCorpus, generateCorpus, type Ma
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+const PROFILE_DIR = path.join(ROOT, 'bench', 'corpus', 'profiles');
 const DATABASE = process.env.NEO4J_TEST_DATABASE || 'neo4j';
 const TARGETS = { articlesPerSecond: 500, peakRssMB: 400 };
 
@@ -33,6 +37,8 @@ interface Args {
   repeat: number;
   seed: string;
   corpus?: string;
+  baseline: boolean;
+  profile: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -43,6 +49,8 @@ function parseArgs(argv: string[]): Args {
     sizes: [50, 100, 250, 500],
     repeat: 1,
     seed: DEFAULT_SEED,
+    baseline: false,
+    profile: false,
   };
   const int = (flag: string, raw: string | undefined) => {
     const value = Number(raw);
@@ -69,6 +77,12 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--seed':
         args.seed = argv[++i] ?? DEFAULT_SEED;
+        break;
+      case '--baseline':
+        args.baseline = true;
+        break;
+      case '--profile':
+        args.profile = true;
         break;
       case '--corpus':
         args.corpus = argv[++i];
@@ -179,10 +193,15 @@ async function graphStats(driver: Driver, manifest: Manifest): Promise<GraphStat
 }
 
 /** Runs the importer in a fresh process and waits for its report. */
-function importInChild(request: ChildRequest): Promise<{ report: ChildReport; wallMs: number }> {
+function importInChild(
+  request: ChildRequest,
+  profile = false,
+): Promise<{ report: ChildReport; wallMs: number }> {
   const started = performance.now();
+  const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  if (profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'child.ts')], {
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, 'child.ts')], {
       cwd: ROOT,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -244,7 +263,9 @@ interface Measurement {
   rssTimeline: ChildReport['timeline'];
   cpuUserMs: number;
   cpuSystemMs: number;
+  queryTimes: ChildReport['queryTimes'];
   firstErrors: { source: string; message: string }[];
+  profile?: ProfileSummary;
 }
 
 async function measure(
@@ -253,22 +274,31 @@ async function measure(
   corpus: string,
   batchSize: number,
   count: number,
+  options: { dryRun?: boolean; profile?: boolean } = {},
 ): Promise<Measurement> {
-  log(`wiping the TEST instance ${target.uri} (database ${DATABASE}): all its data is deleted`);
-  await wipe(driver);
-  await migrate(driver, DATABASE);
-  log(`importing ${count} articles with batch size ${batchSize} in a child process ...`);
-  const { report, wallMs } = await importInChild({
-    paths: [corpus],
-    uri: target.uri,
-    user: target.user,
-    password: target.password,
-    database: DATABASE,
-    batchSize,
-    timelineEvery: Math.max(100, Math.round(count / 10)),
-  });
+  if (!options.dryRun) {
+    log(`wiping the TEST instance ${target.uri} (database ${DATABASE}): all its data is deleted`);
+    await wipe(driver);
+    await migrate(driver, DATABASE);
+  }
+  const what = options.dryRun ? 'parsing and extracting (dry run, no Neo4j)' : 'importing';
+  log(`${what} ${count} articles with batch size ${batchSize} in a child process ...`);
+  const { report, wallMs } = await importInChild(
+    {
+      paths: [corpus],
+      uri: target.uri,
+      user: target.user,
+      password: target.password,
+      database: DATABASE,
+      batchSize,
+      timelineEvery: Math.max(100, Math.round(count / 10)),
+      dryRun: options.dryRun,
+    },
+    options.profile,
+  );
   const s = report.summary;
   const articles = s.new + s.updated + s.unchanged;
+  const profileFile = options.profile ? newestProfile(PROFILE_DIR) : null;
   const elapsed = s.elapsedMs;
   return {
     batchSize,
@@ -289,7 +319,9 @@ async function measure(
     rssTimeline: report.timeline,
     cpuUserMs: report.cpuUserMs,
     cpuSystemMs: report.cpuSystemMs,
+    queryTimes: report.queryTimes,
     firstErrors: s.firstErrors,
+    profile: profileFile ? summarizeProfile(profileFile, ROOT) : undefined,
   };
 }
 
@@ -390,10 +422,26 @@ async function main() {
       return;
     }
 
-    const m = await measure(driver, target, dir, args.batchSize, args.count);
+    const baseline = args.baseline
+      ? await measure(driver, target, dir, args.batchSize, args.count, { dryRun: true })
+      : undefined;
+    const m = await measure(driver, target, dir, args.batchSize, args.count, { profile: args.profile });
     const graph = await graphStats(driver, manifest);
     const interfered = graph.importedArticles !== m.articles;
-    const result = { ...context, measurement: m, graph, neo4jMemory: neo4jMemory(), interfered };
+    const result = {
+      ...context,
+      measurement: m,
+      graph,
+      neo4jMemory: neo4jMemory(),
+      interfered,
+      baseline: baseline && {
+        note: 'parse + extract only (dry run, no Neo4j); its RSS holds every extracted article and means nothing',
+        articlesPerSecond: baseline.articlesPerSecond,
+        importerArticlesPerSecond: baseline.importerArticlesPerSecond,
+        stageMs: baseline.stageMs,
+        cpuUserMs: baseline.cpuUserMs,
+      },
+    };
     const file = saveResults('import', result);
     const stages = Object.entries(m.stageMs)
       .map(([k, v]) => `${k} ${v} ms (${Math.round(m.stageShare[k] * 100)}%)`)
@@ -415,6 +463,30 @@ async function main() {
             `timeline ${m.rssTimeline.map((t) => t.rssMB).join(' > ')})`,
         ],
         ['stage time', `${stages}; dominant: ${dominantStage(m.stageMs)}`],
+        [
+          'slowest statements',
+          m.queryTimes
+            .slice(0, 4)
+            .map((q) => `${q.query} ${q.ms} ms`)
+            .join(', '),
+        ],
+        ...(baseline
+          ? ([['parse+extract alone', `${baseline.articlesPerSecond} articles/s (no Neo4j)`]] as [
+              string,
+              string,
+            ][])
+          : []),
+        ...(m.profile
+          ? ([
+              [
+                'CPU by file',
+                m.profile.topFiles
+                  .slice(0, 5)
+                  .map((f) => `${f.file} ${Math.round(f.share * 100)}%`)
+                  .join(', '),
+              ],
+            ] as [string, string][])
+          : []),
         ['graph after', `${graph.nodes} nodes, ${graph.relationships} relationships`],
         [
           'cross-links',
