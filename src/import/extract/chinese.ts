@@ -1,0 +1,591 @@
+import type { Gazetteer, Kind, LexEntry, Resources } from './gazetteer';
+import { Trie } from './gazetteer';
+import {
+  COMPOUND_SURNAMES,
+  GENERIC_ORG_SUFFIXES,
+  NAME_ANCHORS_BEFORE,
+  NAME_FOLLOW_CHARS,
+  NAME_TITLES_AFTER,
+  ORG_SUFFIXES,
+  ROLE_NOUNS,
+  STOP_ENTITIES,
+  SURNAMES,
+  TRANSLIT_BAD_END,
+  TRANSLIT_CHARS,
+  ZH_SPEECH_VERBS,
+} from './lexicon';
+
+/** One recognised mention in a segment of text. */
+export interface Span {
+  start: number;
+  end: number;
+  kind: Kind;
+  /** Canonical name (gazetteer canonical or the surface). */
+  name: string;
+  aliases: string[];
+  /** 1 = dictionary or strong pattern, 2 = organization suffix rule, 3 = anchored name rule. */
+  tier: number;
+}
+
+export interface Segment {
+  text: string;
+  tokens: string[];
+  starts: number[];
+  cands: Span[];
+  spans: Span[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const isHan = (c: string | undefined): boolean => !!c && HAN.test(c);
+const PUNCT = new Set('，。；：！？、“”‘’「」『』（）()《》…—,.;:!?"\''.split(''));
+const CLAUSE_BREAK = new Set('，。；：！？“”「」,;:!?'.split(''));
+
+export const normalizeText = (s: string): string => s.replace(/[\u00b7\u2022\u30fb\u2027\u2219\uff65]/g, '·');
+
+const byLengthDesc = (words: string[]): string[] => [...new Set(words)].sort((a, b) => b.length - a.length);
+const ANCHORS = byLengthDesc(NAME_ANCHORS_BEFORE);
+const ANCHOR_TRIE = new Trie();
+for (const a of ANCHORS) ANCHOR_TRIE.add(a, { kind: 'person', name: a, aliases: [] });
+const ROLE_SET = new Set(ROLE_NOUNS);
+const ROLES_DESC = byLengthDesc(ROLE_NOUNS);
+const SPEECH_DESC = byLengthDesc(ZH_SPEECH_VERBS);
+const ORG_SUFFIX_DESC = byLengthDesc(ORG_SUFFIXES);
+/** Tags of jieba tokens that may belong to the body of an organization name. */
+const ORG_BODY_TAGS = new Set([
+  'n',
+  'nz',
+  'ns',
+  'nt',
+  'nr',
+  'nrt',
+  'nrfg',
+  'j',
+  'eng',
+  'b',
+  'vn',
+  'an',
+  'l',
+  'ng',
+  'x',
+]);
+const ORG_STOP_WORDS = new Set([
+  '该',
+  '这',
+  '那',
+  '其',
+  '本',
+  '此',
+  '各',
+  '每',
+  '一',
+  '某',
+  '这家',
+  '那家',
+  '一家',
+  '该国',
+  '他们',
+]);
+const LATIN_ORG_CUES_AFTER =
+  /^(?:公司|表示|称|说|的首席|首席|董事会|总部|员工|的员工|的董事|的销售|的报告|在报告|发言人|的发言人|的技术|的工具)/;
+const LATIN_ORG_CUES_BEFORE = /(?:公司|企业|网站|品牌|平台|机构|组织|集团|初创企业|制造商|网络|名为|名叫)$/;
+const PERSON_EN =
+  /^(?:(?:Prince|Princess|King|Queen|Sir|Dr\.|Lord|Lady)\s)?(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|de|da|van|von|der|den|la|le|bin|al|Jr\.?))*$/;
+const ORG_EN_WORDS =
+  /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust)\b/;
+
+export function isSpeechVerbAt(text: string, i: number): string | null {
+  for (const v of SPEECH_DESC) if (text.startsWith(v, i)) return v;
+  return null;
+}
+
+/** Tokenise with jieba (no HMM: it merges names with the verbs after them) and map token offsets. */
+export function tokenize(res: Resources, text: string): { tokens: string[]; starts: number[] } {
+  const tokens = text ? res.jieba.cut(text, false) : [];
+  const starts: number[] = [];
+  let pos = 0;
+  for (const t of tokens) {
+    if (!text.startsWith(t, pos)) {
+      const found = text.indexOf(t, pos);
+      pos = found >= 0 ? found : pos;
+    }
+    starts.push(pos);
+    pos += t.length;
+  }
+  return { tokens, starts };
+}
+
+function translitRunRight(text: string, from: number, max: number): number {
+  let k = from;
+  while (k < text.length && k - from < max && TRANSLIT_CHARS.has(text[k])) k++;
+  return k;
+}
+
+/** Dotted transliterated names: 阿莉恰·巴胡尔斯卡, A·韦斯·米切尔, 让-吕克·克伦伯. */
+function dottedNames(text: string, out: Span[]): void {
+  let i = text.indexOf('·');
+  while (i >= 0) {
+    let start = i;
+    while (start > 0 && i - start < 5 && (TRANSLIT_CHARS.has(text[start - 1]) || text[start - 1] === '-'))
+      start--;
+    if (start === i && /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '')) start = i - 1;
+    while (text[start] === '-') start++;
+    let end = i + 1;
+    for (;;) {
+      const k = translitRunRight(text, end, 8);
+      if (k === end) break;
+      end = k;
+      if ((text[end] === '·' || text[end] === '-') && TRANSLIT_CHARS.has(text[end + 1] ?? '')) end++;
+      else break;
+    }
+    while (end > i + 1 && TRANSLIT_BAD_END.has(text[end - 1])) end--;
+    if (start < i && end > i + 1) {
+      const name = text.slice(start, end);
+      out.push({ start, end, kind: 'person', name, aliases: [], tier: 1 });
+    }
+    i = text.indexOf('·', Math.max(end, i + 1));
+  }
+}
+
+export interface LocalLexicon {
+  trie: Trie;
+  latin: Map<string, LexEntry>;
+}
+
+function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: string, out: Span[]): void {
+  for (let i = 0; i < text.length; i++) {
+    if (!isHan(text[i]) && text[i] !== '《') continue;
+    for (const trie of local ? [gaz.trie, local.trie] : [gaz.trie]) {
+      const r = trie.longest(text, i);
+      if (!r) continue;
+      const [end, e] = r;
+      // A Chinese-style surname-only alias must not match inside a longer name (舒曼 in 罗伯特·舒曼).
+      if (trie !== gaz.trie && (text[i - 1] === '·' || text[end] === '·')) continue;
+      // 意大利语 and 西班牙语 name languages, not places.
+      if (e.kind === 'place' && /^[语裔]/.test(text[end] ?? '')) continue;
+      out.push({ start: i, end, kind: e.kind, name: e.name, aliases: [...e.aliases], tier: 1 });
+    }
+  }
+  const latinRe = /[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Z][A-Za-z0-9.&'’-]*)*/g;
+  for (let m = latinRe.exec(text); m; m = latinRe.exec(text)) {
+    const words = m[0].split(/\s/);
+    for (let n = words.length; n >= 1; n--) {
+      const surface = words
+        .slice(0, n)
+        .join(' ')
+        .replace(/[.'’-]+$/, '');
+      const e = gaz.latin.get(surface.toLowerCase()) ?? local?.latin.get(surface.toLowerCase());
+      if (!e) continue;
+      // Acronyms must match exactly: "who" is not the WHO.
+      if (surface.length <= 4 && surface !== surface.toUpperCase() && !e.name.startsWith(surface)) continue;
+      out.push({
+        start: m.index,
+        end: m.index + surface.length,
+        kind: e.kind,
+        name: e.name,
+        aliases: [...e.aliases, surface],
+        tier: 1,
+      });
+      break;
+    }
+  }
+}
+
+function posOf(res: Resources, tok: string): string {
+  if (/^[A-Za-z][A-Za-z0-9.&'-]*$/.test(tok)) return 'eng';
+  if (tok === '·') return 'x';
+  return res.pos.get(tok) ?? (isHan(tok) ? 'n' : 'w');
+}
+
+function endsWithOrgSuffix(tok: string): string | null {
+  for (const s of ORG_SUFFIX_DESC) if (tok.endsWith(s)) return s;
+  return null;
+}
+
+/** Words that end like an organization but are ordinary nouns. */
+const NOT_ORG_WORDS = new Set(
+  (
+    '当局 格局 结局 布局 大局 出局 骗局 僵局 时局 政局 全局 邮局 内部 外部 南部 北部 东部 西部 中部 全部 局部 干部 ' +
+    '头部 背部 底部 顶部 腹部 胸部 部分 关系 体系 联系 派系 星系 太阳系 银河系 直系 水系 谱系 市中心 重心 核心 ' +
+    '信心 中心 公司 集团 联盟 组织 大学 学院 医院 法院 银行 社 党 部 局 署 厅 系 军 有组织 该党 政党 两党'
+  ).split(/\s+/),
+);
+/** Suffix words that name one institution by themselves. */
+const BARE_ORGS = new Set(['众议院', '参议院', '国会', '国务院']);
+const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'eng', 'j']);
+
+/**
+ * Organization by suffix: walk back from a token ending in 委员会/研究所/银行/部/社… over noun-like
+ * tokens. The name needs a proper part (a place, a foreign word, an unknown transliteration) so that
+ * 私人保安公司 or 客服中心 stay common nouns.
+ */
+function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, out: Span[]): void {
+  const { tokens, starts, text } = seg;
+  const covered = (i: number): Span | undefined =>
+    seg.cands.find((c) => c.tier === 1 && c.start <= starts[i] && c.end >= starts[i] + tokens[i].length);
+  const tagOf = (i: number): string => {
+    const c = covered(i);
+    if (c) return c.kind === 'place' ? 'ns' : c.kind === 'org' ? 'nt' : 'nr';
+    return posOf(res, tokens[i]);
+  };
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t];
+    const suffix = endsWithOrgSuffix(tok);
+    const tag = posOf(res, tok);
+    if (!suffix && !(tag === 'nt' && tok.length >= 4)) continue;
+    if (NOT_ORG_WORDS.has(tok) && tok !== suffix) continue;
+    if (/(?:政府|当局|官方)$/.test(tok)) continue;
+    const end = starts[t] + tok.length;
+    // 国防部长 / 司法部长: the 部 belongs to a role, not an organization mention.
+    if ((suffix === '部' || suffix === '局') && text[end] === '长') continue;
+    if (suffix === '系' && !/(?:研究|学|工程)系$/.test(tok) && !/(?:研究|学|工程)$/.test(tokens[t - 1] ?? ''))
+      continue;
+    if ((suffix === '军' || suffix === '队') && tok.length < 3) continue;
+    if (suffix === '部' && /^[东南西北中][东南西北]?部$/.test(tok)) continue;
+    // Known organizations (朝中社 in 朝鲜官方媒体朝中社) are the gazetteer's business.
+    if (seg.cands.some((c) => c.tier === 1 && c.kind === 'org' && c.end === end && c.start >= starts[t]))
+      continue;
+    let first = t;
+    let chars = tok.length;
+    for (let b = t - 1; b >= 0 && t - b <= 6; b--) {
+      const bt = tokens[b];
+      const btag = tagOf(b);
+      if (ORG_STOP_WORDS.has(bt) || STOP_ENTITIES.has(bt) || PUNCT.has(bt) || /^\s+$/.test(bt)) break;
+      const cov = covered(b);
+      if (cov?.kind === 'person') break;
+      if (cov?.kind === 'org') {
+        // 大西洋理事会数字法医研究实验室: a unit named after its parent organization.
+        if (b === t - 1 || tokens.slice(b + 1, t).every((x) => !PUNCT.has(x))) {
+          first = tokens.findIndex((_x, i) => starts[i] === cov.start);
+          if (first < 0) first = b;
+        }
+        break;
+      }
+      const adjacent = b === t - 1 && tok === suffix;
+      const verbal = btag === 'v' || btag === 'vn' || btag === 'a';
+      if (!ORG_BODY_TAGS.has(btag) && !(adjacent && verbal)) break;
+      if (btag === 'vn' && !(b === t - 1)) break;
+      if (chars + bt.length > 18) break;
+      chars += bt.length;
+      first = b;
+    }
+    // A stray single character on the left (美众议院) is an abbreviation or a verb, unless it starts
+    // a run of single characters, which is how jieba leaves unknown transliterations (福坦莫).
+    while (
+      first < t &&
+      tokens[first].length === 1 &&
+      !covered(first) &&
+      !(first + 1 < t && tokens[first + 1].length === 1)
+    ) {
+      first++;
+    }
+    const start = starts[first];
+    let name = text.slice(start, end);
+    const bare = suffix !== null && name === suffix;
+    if (
+      (bare && !BARE_ORGS.has(name)) ||
+      name.length < 3 ||
+      STOP_ENTITIES.has(name) ||
+      NOT_ORG_WORDS.has(name)
+    ) {
+      if (!BARE_ORGS.has(name)) continue;
+    }
+    if (/^[\d一二三四五六七八九十两几多]/.test(name)) continue;
+    let proper = BARE_ORGS.has(name);
+    let singles = 0;
+    for (let b = first; b <= t; b++) {
+      // The suffix token's own tag says nothing: jieba tags 地方法院 nt.
+      if (PROPER_TAGS.has(tagOf(b)) && (b < t || covered(b))) proper = true;
+      singles = tokens[b].length === 1 && isHan(tokens[b]) ? singles + 1 : 0;
+      if (singles >= 2) proper = true;
+    }
+    if (!proper) continue;
+    // 帮助俄罗斯战争努力的中国银行: a place plus a bare class noun, used generically.
+    const body = suffix ? name.slice(0, name.length - suffix.length) : '';
+    if (suffix && GENERIC_ORG_SUFFIXES.has(suffix)) {
+      const bodyIsPlace = seg.cands.some(
+        (c) =>
+          c.kind === 'place' &&
+          c.start === start &&
+          c.end === start + body.length &&
+          gazCountries.has(c.name),
+      );
+      const genericContext =
+        /[的些家多等各]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[和等]/.test(text[end] ?? '');
+      if (bodyIsPlace && genericContext) continue;
+    }
+    const aliases: string[] = [];
+    if (/^[A-Za-z][\w.&' -]*$/.test(body) && (suffix === '公司' || suffix === '集团')) {
+      aliases.push(name);
+      name = body.trim();
+    }
+    out.push({ start, end, kind: 'org', name, aliases, tier: 2 });
+  }
+  // 一个名为国际虚拟媒体联盟的组织: the text says what kind of name it is.
+  const named = /名为([^，。、的“”]{2,20})的(组织|公司|机构|团体|网站|企业|基金会|智库)/g;
+  for (let m = named.exec(text); m; m = named.exec(text)) {
+    const start = m.index + 2;
+    out.push({ start, end: start + m[1].length, kind: 'org', name: m[1], aliases: [], tier: 2 });
+  }
+}
+
+const ROYAL_TITLES = ['内亲王', '亲王', '天皇', '王子', '公主', '王妃', '女王', '国王'];
+
+/** 秋筱宫文仁亲王, 哈里王子, 明仁天皇: royal names keep their title. */
+function royalNames(res: Resources, text: string, cands: Span[], out: Span[]): void {
+  for (const title of ROYAL_TITLES) {
+    for (let j = text.indexOf(title); j >= 0; j = text.indexOf(title, j + title.length)) {
+      if (title === '亲王' && text[j - 1] === '内') continue;
+      let s = j;
+      while (s > 0 && j - s < 5 && isHan(text[s - 1]) && !/[的这位在和与及其、年]/.test(text[s - 1])) s--;
+      const place = cands.find((c) => c.kind === 'place' && c.start === s && c.end <= j);
+      if (place) s = place.end;
+      // 如果真子内亲王: a leading function word is not part of the name.
+      if (/^(?:c|d|p|r|v)$/.test(res.pos.get(text.slice(s, s + 2)) ?? '')) s += 2;
+      if (j - s < 2) continue;
+      out.push({
+        start: s,
+        end: j + title.length,
+        kind: 'person',
+        name: text.slice(s, j + title.length),
+        aliases: [],
+        tier: 2,
+      });
+    }
+  }
+}
+
+/** Chinese-style name (surname + one or two characters) starting at `i`, checked by its right boundary. */
+function chineseNameAt(res: Resources, text: string, i: number): string | null {
+  const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, i));
+  const sl = compound ? 2 : SURNAMES.has(text[i]) ? 1 : 0;
+  if (!sl) return null;
+  for (const given of [2, 1]) {
+    const end = i + sl + given;
+    if (end > text.length) continue;
+    const name = text.slice(i, end);
+    if (![...name].every((c) => isHan(c))) continue;
+    const next = text[end];
+    if (next !== undefined && !NAME_FOLLOW_CHARS.has(next) && isHan(next)) continue;
+    const tag = res.pos.get(name) ?? res.pos.get(name.slice(0, 2));
+    if (tag && !tag.startsWith('nr') && res.pos.has(name.slice(0, 2))) continue;
+    if (/[一二三四五六七八九十年月日天周末今明昨前后上下中内外的了着过]/.test(name.slice(sl))) continue;
+    const givenTag = given === 2 ? res.pos.get(name.slice(sl)) : undefined;
+    if (givenTag && /^(?:n|nz|vn|v|l|i|a|d|r|ns)$/.test(givenTag)) continue;
+    if (STOP_ENTITIES.has(name)) continue;
+    return name;
+  }
+  return null;
+}
+
+/** Transliterated name without a dot after a title (总理肖尔茨), checked by its right boundary. */
+function translitNameAt(text: string, i: number): string | null {
+  const k = translitRunRight(text, i, 6);
+  for (let end = k; end - i >= 2; end--) {
+    const next = text[end];
+    if (TRANSLIT_BAD_END.has(text[end - 1])) continue;
+    if (next === undefined || !isHan(next) || NAME_FOLLOW_CHARS.has(next)) return text.slice(i, end);
+  }
+  return null;
+}
+
+function anchoredNames(res: Resources, text: string, out: Span[]): void {
+  for (let i = 0; i < text.length; i++) {
+    const r = ANCHOR_TRIE.longest(text, i);
+    if (!r) continue;
+    const p = r[0];
+    const zh = chineseNameAt(res, text, p);
+    const tr = translitNameAt(text, p);
+    const name = zh && (!tr || tr.length <= zh.length || !SURNAMES.has(text[p])) ? zh : tr;
+    if (name) out.push({ start: p, end: p + name.length, kind: 'person', name, aliases: [], tier: 3 });
+  }
+  // 赵主彬（音）: the translator marks a transcribed Korean or Chinese name.
+  const yin = /[（(]音[)）]/g;
+  for (let m = yin.exec(text); m; m = yin.exec(text)) {
+    for (const len of [3, 2]) {
+      const s = m.index - len;
+      if (s < 0) continue;
+      const name = text.slice(s, m.index);
+      if ([...name].every((c) => isHan(c)) && (SURNAMES.has(name[0]) || len === 2)) {
+        out.push({ start: s, end: m.index, kind: 'person', name, aliases: [], tier: 1 });
+        break;
+      }
+    }
+  }
+  for (const title of NAME_TITLES_AFTER) {
+    for (let j = text.indexOf(title); j >= 0; j = text.indexOf(title, j + 1)) {
+      for (const len of [3, 2]) {
+        const s = j - len;
+        if (s < 0) continue;
+        const before = text[s - 1];
+        if (isHan(before) && !/[的在和与对向据年了是被由及、]/.test(before)) continue;
+        const name = chineseNameAt(res, text, s);
+        if (name && name.length === len) {
+          out.push({ start: s, end: j, kind: 'person', name, aliases: [], tier: 3 });
+          break;
+        }
+      }
+    }
+  }
+  // “……，”布鲁基说: a transliterated subject right after a quotation or clause break.
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !CLAUSE_BREAK.has(text[i - 1]) && text[i - 1] !== '。') continue;
+    if (!TRANSLIT_CHARS.has(text[i])) continue;
+    const k = translitRunRight(text, i, 7);
+    if (k - i < 2 || !isSpeechVerbAt(text, k)) continue;
+    const name = text.slice(i, k);
+    if (!TRANSLIT_BAD_END.has(name[name.length - 1]))
+      out.push({ start: i, end: k, kind: 'person', name, aliases: [], tier: 3 });
+  }
+}
+
+/** Latin-script names inside Chinese text: Olivia Wang对本文有报道贡献, Graphika首席情报官. */
+function latinNames(text: string, out: Span[]): void {
+  const re = /[A-Z][A-Za-z0-9.&'’-]*(?:\s(?:[A-Z][A-Za-z0-9.&'’-]*|of|and|de|von))*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const surface = m[0].replace(/[.\s]+$/, '');
+    const after = text.slice(m.index + surface.length, m.index + surface.length + 6);
+    const before = text.slice(Math.max(0, m.index - 6), m.index);
+    if (/[（(]$/.test(before)) continue;
+    const words = surface.split(/\s+/);
+    if (
+      words.length >= 2 &&
+      words.length <= 4 &&
+      PERSON_EN.test(surface) &&
+      /^(?:对本文|说|表示|写道|称|是|在)/.test(after)
+    ) {
+      out.push({
+        start: m.index,
+        end: m.index + surface.length,
+        kind: 'person',
+        name: surface,
+        aliases: [],
+        tier: 2,
+      });
+    } else if (
+      (LATIN_ORG_CUES_AFTER.test(after) || LATIN_ORG_CUES_BEFORE.test(before)) &&
+      surface.length >= 3
+    ) {
+      if (/^(?:GDP|CEO|AI|App|iPhone|ChatGPT|COVID)$/i.test(surface)) continue;
+      if (words.length >= 2 && PERSON_EN.test(surface) && !ORG_EN_WORDS.test(surface)) continue;
+      out.push({
+        start: m.index,
+        end: m.index + surface.length,
+        kind: 'org',
+        name: surface,
+        aliases: [],
+        tier: 2,
+      });
+    }
+  }
+}
+
+/** Greedy choice of non-overlapping spans: longer first, then stronger tier, then earlier. */
+export function selectSpans(cands: Span[]): Span[] {
+  const sorted = [...cands].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.tier - b.tier || a.start - b.start,
+  );
+  const taken: Span[] = [];
+  const used = new Uint8Array(cands.reduce((m, c) => Math.max(m, c.end), 0) + 1);
+  for (const c of sorted) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (used[i]) free = false;
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) used[i] = 1;
+    taken.push(c);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/** English names in brackets: alias of the name before them, or a new name when none was found. */
+function bracketPairs(res: Resources, seg: Segment): void {
+  const re = /[（(]([^()（）]{1,80})[)）]/g;
+  const { text } = seg;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const inner = m[1].trim();
+    if (!/^[A-Za-z#]/.test(inner) || /^#/.test(inner)) continue;
+    const at = m.index;
+    if (text[at - 1] === '》' || text[at - 1] === '”') continue;
+    const personLike = PERSON_EN.test(inner) && inner.split(/\s+/).length <= 5 && !ORG_EN_WORDS.test(inner);
+    const acronym = /^[A-Z][A-Z0-9&.-]{1,7}$/.test(inner);
+    const prev = seg.spans.find((s) => s.end === at);
+    if (prev) {
+      if (prev.kind === 'person' && !personLike) continue;
+      if (prev.kind !== 'person' && personLike && inner.split(/\s+/).length >= 2 && !acronym) continue;
+      for (const c of seg.cands) if (c.start === prev.start && c.end === prev.end) c.aliases.push(inner);
+      continue;
+    }
+    if (acronym) continue;
+    const { tokens, starts } = seg;
+    let t = tokens.findIndex((tok, i) => starts[i] + tok.length === at);
+    if (t < 0) continue;
+    if (personLike) {
+      const noble = /^(?:Prince|Princess|King|Queen)\s/.test(inner);
+      let start = at;
+      for (; t >= 0; t--) {
+        const tok = tokens[t];
+        if (!isHan(tok[0]) || ROLE_SET.has(tok) || ANCHORS.includes(tok) || STOP_ENTITIES.has(tok)) break;
+        if (seg.spans.some((s) => s.start <= starts[t] && s.end > starts[t])) break;
+        if (posOf(res, tok) === 'uj' || posOf(res, tok) === 'p' || posOf(res, tok) === 'c') break;
+        if (at - starts[t] > (noble ? 6 : 4)) break;
+        start = starts[t];
+      }
+      if (at - start >= 2)
+        seg.cands.push({
+          start,
+          end: at,
+          kind: 'person',
+          name: text.slice(start, at),
+          aliases: [inner],
+          tier: 1,
+        });
+    } else {
+      let start = at;
+      for (let k = 0; t >= 0 && k < 5; t--, k++) {
+        const tok = tokens[t];
+        const tag = posOf(res, tok);
+        if (PUNCT.has(tok) || ORG_STOP_WORDS.has(tok) || !ORG_BODY_TAGS.has(tag) || ROLE_SET.has(tok)) break;
+        start = starts[t];
+      }
+      if (at - start >= 2)
+        seg.cands.push({
+          start,
+          end: at,
+          kind: 'org',
+          name: text.slice(start, at),
+          aliases: [inner],
+          tier: 1,
+        });
+    }
+  }
+}
+
+export function baseCandidates(res: Resources, gaz: Gazetteer, seg: Segment): void {
+  const cands: Span[] = [];
+  gazetteerMatches(gaz, null, seg.text, cands);
+  royalNames(res, seg.text, cands, cands);
+  dottedNames(seg.text, cands);
+  seg.cands = cands;
+  orgBySuffix(res, gaz.countries, seg, cands);
+  anchoredNames(res, seg.text, cands);
+  latinNames(seg.text, cands);
+  seg.spans = selectSpans(cands);
+  bracketPairs(res, seg);
+  seg.spans = selectSpans(seg.cands);
+}
+
+/** Second pass: names found anywhere in the article (full names and safe short forms) everywhere. */
+export function localPass(gaz: Gazetteer, local: LocalLexicon, seg: Segment): void {
+  const extra: Span[] = [];
+  gazetteerMatches(gaz, local, seg.text, extra);
+  for (const s of extra) {
+    if (s.tier !== 1 || seg.cands.some((c) => c.start === s.start && c.end === s.end && c.name === s.name))
+      continue;
+    // The article-level name (娜塔莎·库尔特 for a bare 库尔特) replaces a weaker reading of the same span.
+    seg.cands = seg.cands.filter((c) => !(c.start === s.start && c.end === s.end && c.tier > 1));
+    seg.cands.push(s);
+  }
+  seg.spans = selectSpans(seg.cands);
+}
+
+export { isHan, PUNCT, CLAUSE_BREAK, ROLES_DESC, SPEECH_DESC };
+export type { LexEntry };

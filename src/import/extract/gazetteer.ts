@@ -1,0 +1,203 @@
+import fs from 'fs';
+import path from 'path';
+import countries from 'i18n-iso-countries';
+import enLocale from 'i18n-iso-countries/langs/en.json';
+import zhLocale from 'i18n-iso-countries/langs/zh.json';
+import { Jieba } from '@node-rs/jieba';
+import type { AliasMemoryEntry } from '../../model/article';
+import { entityKey } from '../resolve/keys';
+import {
+  CN_PLACES,
+  COUNTRY_EXTRA,
+  COUNTRY_NAME_EXCLUDE,
+  KNOWN_ORGS,
+  KNOWN_PERSONS,
+  WORLD_PLACES,
+} from './lexicon';
+
+export type Kind = 'person' | 'org' | 'place';
+
+export interface LexEntry {
+  kind: Kind;
+  /** Canonical name. */
+  name: string;
+  aliases: string[];
+  /** A sovereign country (from i18n-iso-countries). */
+  country?: boolean;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  entry?: LexEntry;
+}
+
+/** Character trie for longest-match dictionary lookup over running text. */
+export class Trie {
+  private root: TrieNode = { next: new Map() };
+
+  add(surface: string, entry: LexEntry): void {
+    let node = this.root;
+    for (const ch of surface) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    // A memory entry never overrides a reviewed gazetteer entry for the same surface.
+    if (!node.entry) node.entry = entry;
+  }
+
+  /** Longest entry starting at `start`, as [endExclusive, entry]. */
+  longest(text: string, start: number): [number, LexEntry] | null {
+    let node: TrieNode | undefined = this.root;
+    let best: [number, LexEntry] | null = null;
+    for (let i = start; i < text.length && node; i++) {
+      node = node.next.get(text[i]);
+      if (node?.entry) best = [i + 1, node.entry];
+    }
+    return best;
+  }
+}
+
+const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
+
+/** Static resources shared by every extractor: loading jieba's dictionaries takes ~1 s, so do it once. */
+export interface Resources {
+  jieba: Jieba;
+  /** jieba's part-of-speech tag per dictionary word. */
+  pos: Map<string, string>;
+  /** jieba's bundled IDF table: static, so topic weights never depend on the imported corpus. */
+  idf: Map<string, number>;
+  medianIdf: number;
+  entries: LexEntry[];
+}
+
+let cached: Resources | null = null;
+
+function jiebaDir(): string {
+  return path.dirname(require.resolve('@node-rs/jieba/package.json'));
+}
+
+function buildEntries(): LexEntry[] {
+  const entries: LexEntry[] = [];
+  countries.registerLocale(zhLocale);
+  countries.registerLocale(enLocale);
+  const zhNames = countries.getNames('zh', { select: 'all' }) as Record<string, string[]>;
+  const enNames = countries.getNames('en', { select: 'all' }) as Record<string, string[]>;
+  for (const [code, names] of Object.entries(zhNames)) {
+    const zhList = [...names, ...(COUNTRY_EXTRA[code] ?? [])].filter((n) => !COUNTRY_NAME_EXCLUDE.has(n));
+    // i18n-iso-countries calls Taiwan 中国台湾省; news text and the graph use 台湾.
+    if (code === 'TW') zhList.unshift('台湾');
+    if (code === 'CF') zhList.unshift('中非共和国');
+    if (zhList.length === 0) continue;
+    const [name, ...rest] = [...new Set(zhList)];
+    entries.push({ kind: 'place', name, aliases: [...rest, ...(enNames[code] ?? [])], country: true });
+  }
+  const seen = new Set(entries.flatMap((e) => [e.name, ...e.aliases]));
+  for (const p of [...CN_PLACES, ...WORLD_PLACES]) {
+    if (!p || seen.has(p)) continue;
+    seen.add(p);
+    entries.push({ kind: 'place', name: p, aliases: [] });
+  }
+  // Province and state names with and without their 省/州 suffix are one place.
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  for (const e of [...entries]) {
+    const m = /^(.{2,})[省州]$/.exec(e.name);
+    const short = m && byName.get(m[1]);
+    if (short && short.kind === 'place' && short !== e) {
+      e.aliases.push(short.name);
+      entries.splice(entries.indexOf(short), 1);
+      byName.set(short.name, e);
+    }
+  }
+  for (const [name, ...aliases] of KNOWN_ORGS) entries.push({ kind: 'org', name, aliases });
+  for (const [name, ...aliases] of KNOWN_PERSONS) entries.push({ kind: 'person', name, aliases });
+  return entries;
+}
+
+export function loadResources(): Resources {
+  if (cached) return cached;
+  const dir = jiebaDir();
+  const dict = fs.readFileSync(path.join(dir, 'dict.txt'));
+  const jieba = Jieba.withDict(dict);
+  const pos = new Map<string, string>();
+  for (const line of dict.toString('utf8').split('\n')) {
+    const a = line.indexOf(' ');
+    const b = line.lastIndexOf(' ');
+    if (a > 0 && b > a) pos.set(line.slice(0, a), line.slice(b + 1).trim());
+  }
+  const idf = new Map<string, number>();
+  const values: number[] = [];
+  for (const line of fs.readFileSync(path.join(dir, 'idf.txt'), 'utf8').split('\n')) {
+    const i = line.indexOf(' ');
+    if (i <= 0) continue;
+    const v = Number(line.slice(i + 1));
+    idf.set(line.slice(0, i), v);
+    values.push(v);
+  }
+  values.sort((x, y) => x - y);
+  const entries = buildEntries();
+  cached = { jieba, pos, idf, medianIdf: values[Math.floor(values.length / 2)] ?? 10, entries };
+  return cached;
+}
+
+const KIND_OF: Record<AliasMemoryEntry['kind'], Kind> = {
+  Person: 'person',
+  Organization: 'org',
+  Place: 'place',
+};
+
+/**
+ * The lookup tables of one extractor: the static gazetteer plus whatever the alias memory holds.
+ * Memory entries are read incrementally because the importer appends to the same memory object
+ * while it goes.
+ */
+export class Gazetteer {
+  readonly trie = new Trie();
+  /** Latin-script surface (lower-cased) -> entry, for English text and bracketed English names. */
+  readonly latin: Map<string, LexEntry>;
+  /** entityKey of any surface -> entry. */
+  readonly byKey = new Map<string, LexEntry>();
+  /** Canonical names of countries: 中国银行 after 的 is generic only when 中国 is a country. */
+  readonly countries = new Set<string>();
+  private memorySeen = 0;
+
+  constructor(readonly res: Resources) {
+    this.latin = new Map();
+    // Cloned because memory entries grow aliases, and extractors must not leak into each other.
+    for (const e of res.entries) this.add({ ...e, aliases: [...e.aliases] }, false);
+    for (const e of res.entries) if (e.country) this.countries.add(e.name);
+  }
+
+  private add(e: LexEntry, fromMemory: boolean): void {
+    for (const s of [e.name, ...e.aliases]) {
+      if (!s) continue;
+      const key = entityKey(s);
+      if (isLatin(s)) {
+        if (!this.latin.has(s.toLowerCase())) this.latin.set(s.toLowerCase(), e);
+      } else if (s.length >= 2) {
+        this.trie.add(s, e);
+      }
+      if (!this.byKey.has(key) || !fromMemory) this.byKey.set(key, e);
+    }
+  }
+
+  syncMemory(entries: AliasMemoryEntry[] | undefined): void {
+    if (!entries) return;
+    for (; this.memorySeen < entries.length; this.memorySeen++) {
+      const m = entries[this.memorySeen];
+      const kind = KIND_OF[m.kind];
+      if (!kind || !m.name) continue;
+      const known = this.byKey.get(entityKey(m.name));
+      if (known && known.kind === kind) {
+        // Grow the known entry rather than creating a rival canonical name.
+        for (const a of m.aliases) if (!known.aliases.includes(a) && a !== known.name) known.aliases.push(a);
+        this.add(known, true);
+      } else {
+        this.add({ kind, name: m.name, aliases: [...m.aliases] }, true);
+      }
+    }
+  }
+}

@@ -1,0 +1,339 @@
+import type {
+  Affiliation,
+  AliasMemory,
+  Expert,
+  Extraction,
+  NamedEntity,
+  ParsedArticle,
+  Quote,
+} from '../../model/article';
+import { entityKey } from '../resolve/keys';
+import {
+  baseCandidates,
+  localPass,
+  normalizeText,
+  tokenize,
+  type LocalLexicon,
+  type Segment,
+  type Span,
+} from './chinese';
+import { extractEnglish } from './english';
+import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gazetteer';
+import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
+import { chineseTopics, englishTopics } from './topics';
+
+export interface Extractor {
+  extract(article: ParsedArticle): Extraction;
+}
+
+export interface ExtractorOptions {
+  /** Names learned from other articles; read again on every call because the importer appends to it. */
+  memory?: AliasMemory;
+}
+
+interface Ent {
+  kind: Kind;
+  name: string;
+  aliases: Set<string>;
+  mentions: number;
+  /** Found by a rule in this article (not from the gazetteer or memory). */
+  local: boolean;
+}
+
+const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
+
+/** The entities of one article, merged by name and alias within each kind. */
+class Registry {
+  readonly ents: Ent[] = [];
+  private index = new Map<string, Ent>();
+
+  find(kind: Kind, name: string): Ent | undefined {
+    return this.index.get(`${kind}|${entityKey(name)}`);
+  }
+
+  add(kind: Kind, name: string, aliases: Iterable<string>, mentions: number, local: boolean): Ent {
+    const all = [name, ...aliases].filter(Boolean);
+    let ent: Ent | undefined;
+    for (const s of all) if ((ent = this.find(kind, s))) break;
+    if (!ent) {
+      ent = { kind, name, aliases: new Set(), mentions: 0, local };
+      this.ents.push(ent);
+    }
+    for (const s of all) {
+      if (entityKey(s) !== entityKey(ent.name)) ent.aliases.add(s);
+      const k = `${kind}|${entityKey(s)}`;
+      if (!this.index.has(k)) this.index.set(k, ent);
+    }
+    ent.mentions += mentions;
+    ent.local &&= local;
+    return ent;
+  }
+
+  of(kind: Kind): NamedEntity[] {
+    return this.ents
+      .filter((e) => e.kind === kind && e.mentions > 0)
+      .map((e) => ({ name: e.name, aliases: [...e.aliases].sort(), mentions: e.mentions }))
+      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  }
+}
+
+/** Bylines arrive as "DAVID PIERSON"; the graph wants "David Pierson". */
+function displayName(raw: string): string {
+  const s = raw.replace(/\s+/g, ' ').trim();
+  if (/[a-z]/.test(s) || !/[A-Z]/.test(s)) return s;
+  return s.toLowerCase().replace(/(^|[\s'’-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+const NOT_A_PERSON = /纽约时报|中文网|New York Times|^staff$|^翻译$/i;
+
+/** Profile URL slug to a display name: ecfr.eu/profile/alicja-bachulska/ -> Alicja Bachulska. */
+function nameFromProfileUrl(url: string): string | null {
+  const m =
+    /\/(?:profile|profiles|people|person|experts|expert|staff|team|by|author|authors)\/([a-z][a-z-]+[a-z])\/?(?:[?#].*)?$/i.exec(
+      url,
+    );
+  if (!m) return null;
+  const parts = m[1].split('-').filter(Boolean);
+  if (parts.length < 2 || parts.length > 4) return null;
+  return parts.map((p) => p[0].toUpperCase() + p.slice(1)).join(' ');
+}
+
+function addMetadataNames(reg: Registry, gaz: Gazetteer, article: ParsedArticle): void {
+  const persons = [...article.authors, ...article.contributors, ...article.translators];
+  for (const img of article.images) if (img.photographer) persons.push(img.photographer);
+  for (const raw of persons) {
+    const name = displayName(raw);
+    if (!name || NOT_A_PERSON.test(name)) continue;
+    const known = gaz.latin.get(name.toLowerCase()) ?? gaz.byKey.get(entityKey(name));
+    if (known && known.kind !== 'person') reg.add(known.kind, known.name, known.aliases, 1, false);
+    else if (known) reg.add('person', known.name, known.aliases, 1, false);
+    else reg.add('person', name, [], 1, false);
+  }
+  for (const img of article.images) {
+    if (!img.agency) continue;
+    const agency = img.agency.trim();
+    const known = gaz.latin.get(agency.toLowerCase()) ?? gaz.byKey.get(entityKey(agency));
+    if (known) reg.add(known.kind === 'person' ? 'org' : known.kind, known.name, known.aliases, 1, false);
+    else reg.add('org', agency, [], 1, false);
+  }
+}
+
+function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
+  const res = gaz.res;
+  const texts = [article.title, ...article.paragraphs].map(normalizeText);
+  const segs: Segment[] = texts.map((text) => ({ text, ...tokenize(res, text), cands: [], spans: [] }));
+  for (const seg of segs) baseCandidates(res, gaz, seg);
+
+  // Phase 1: what the rules found, so that short forms can be recognised everywhere in phase 2.
+  const first = new Registry();
+  for (const seg of segs) for (const s of seg.spans) first.add(s.kind, s.name, s.aliases, 1, false);
+  const lastParts = new Map<string, Set<string>>();
+  for (const e of first.ents) {
+    if (e.kind !== 'person') continue;
+    for (const full of [e.name, ...e.aliases]) {
+      const i = full.lastIndexOf('·');
+      if (i < 0) continue;
+      const last = full.slice(i + 1);
+      if (last.length < 2) continue;
+      if (!lastParts.has(last)) lastParts.set(last, new Set());
+      lastParts.get(last)!.add(e.name);
+    }
+  }
+  const local: LocalLexicon = { trie: new Trie(), latin: new Map() };
+  const ambiguous = new Set<string>();
+  const addLocal = (surface: string, entry: LexEntry): void => {
+    if (isLatin(surface)) local.latin.set(surface.toLowerCase(), entry);
+    else if (surface.length >= 2) local.trie.add(surface, entry);
+  };
+  for (const e of first.ents) {
+    const entry: LexEntry = { kind: e.kind, name: e.name, aliases: [...e.aliases] };
+    addLocal(e.name, entry);
+    for (const a of e.aliases) addLocal(a, entry);
+  }
+  for (const [last, owners] of lastParts) {
+    // Two people sharing a surname: a bare 舒曼 could be either, so it resolves to neither.
+    if (owners.size > 1) {
+      ambiguous.add(last);
+      continue;
+    }
+    const owner = first.find('person', [...owners][0])!;
+    const other = gaz.byKey.get(entityKey(last));
+    if (other && other.kind !== 'person') continue;
+    if (other && other.kind === 'person' && other.name !== owner.name && !owner.aliases.has(other.name)) {
+      ambiguous.add(last);
+      continue;
+    }
+    addLocal(last, { kind: 'person', name: owner.name, aliases: [...owner.aliases, last] });
+  }
+  for (const seg of segs) {
+    localPass(gaz, local, seg);
+    seg.spans = seg.spans.filter(
+      (s) => !(s.kind === 'person' && ambiguous.has(s.name) && !s.name.includes('·')),
+    );
+  }
+
+  const reg = new Registry();
+  const entOf = new Map<Span, Ent>();
+  for (const seg of segs) {
+    for (const s of seg.spans) {
+      const surface = seg.text.slice(s.start, s.end);
+      entOf.set(s, reg.add(s.kind, s.name, [...s.aliases, surface], 1, false));
+    }
+  }
+  addMetadataNames(reg, gaz, article);
+  for (const link of article.links) {
+    const text = normalizeText(link.text.trim());
+    const person = text && reg.find('person', text);
+    const slugName = nameFromProfileUrl(link.url);
+    if (person && slugName && (link.kind === 'profile' || text.includes('·'))) {
+      reg.add('person', person.name, [slugName], 0, false);
+    }
+  }
+
+  const nameOf = (s: Span): string => entOf.get(s)?.name ?? s.name;
+  const quotes: Quote[] = [];
+  const affiliations: Affiliation[] = [];
+  const roleFacts: { person: string; organization: string | null; role: string | null; isPlace: boolean }[] =
+    [];
+  const citedNames = new Set<string>();
+  let lastPerson: Span | null = null;
+  for (const seg of segs) {
+    for (const r of rolesInSegment(seg)) {
+      roleFacts.push({
+        person: nameOf(r.person),
+        organization: r.organization ? nameOf(r.organization) : null,
+        role: r.role,
+        isPlace: r.organization?.kind === 'place',
+      });
+    }
+    const q = quotesInSegment(seg, { lastPerson });
+    for (const f of q.quotes) quotes.push({ speaker: nameOf(f.speaker), text: f.text });
+    for (const c of q.cited) citedNames.add(nameOf(c));
+    for (const s of seg.spans) if (s.kind === 'person') lastPerson = s;
+  }
+  const seenAff = new Set<string>();
+  for (const r of roleFacts) {
+    if (!r.organization || r.organization === r.person) continue;
+    const k = `${r.person}|${r.organization}`;
+    if (seenAff.has(k)) continue;
+    seenAff.add(k);
+    const a: Affiliation = { person: r.person, organization: r.organization, role: r.role };
+    if (r.isPlace) a.organizationIsPlace = true;
+    affiliations.push(a);
+  }
+  const experts = findExperts(roleFacts, quotes, citedNames);
+
+  const excluded = new Set<string>();
+  for (const e of reg.ents) if (e.kind === 'person') for (const s of [e.name, ...e.aliases]) excluded.add(s);
+  const topics = chineseTopics(
+    res,
+    gaz,
+    segs.map((s, i) => ({ tokens: s.tokens, title: i === 0 })),
+    article.section,
+    excluded,
+  );
+  return {
+    persons: reg.of('person'),
+    organizations: reg.of('org'),
+    places: reg.of('place'),
+    quotes,
+    affiliations,
+    experts,
+    topics,
+  };
+}
+
+function findExperts(
+  roleFacts: { person: string; organization: string | null; role: string | null }[],
+  quotes: Quote[],
+  cited: Set<string>,
+): Expert[] {
+  const experts: Expert[] = [];
+  const done = new Set<string>();
+  for (const r of roleFacts) {
+    if (done.has(r.person) || !isExpertRole(r.role)) continue;
+    const quote = quotes.find((q) => q.speaker === r.person);
+    if (!quote && !cited.has(r.person)) continue;
+    done.add(r.person);
+    experts.push({
+      person: r.person,
+      role: r.role!,
+      organization: r.organization,
+      quote: quote?.text ?? null,
+    });
+  }
+  return experts;
+}
+
+function extractEnglishArticle(gaz: Gazetteer, article: ParsedArticle): Extraction {
+  const en = extractEnglish(gaz, [article.title, ...article.paragraphs]);
+  const reg = new Registry();
+  const canonical = (kind: Kind, name: string): [Kind, string, string[]] => {
+    const known = gaz.latin.get(name.toLowerCase());
+    return known && (known.kind === kind || kind !== 'person')
+      ? [known.kind, known.name, [...known.aliases, name]]
+      : [kind, name, []];
+  };
+  // Full names first, so that a later bare surname joins the right person.
+  const persons = en.mentions
+    .filter((m) => m.kind === 'person')
+    .sort((a, b) => b.name.length - a.name.length);
+  const surnameOwners = new Map<string, Set<string>>();
+  for (const m of persons) {
+    const parts = m.name.split(/\s+/);
+    if (parts.length < 2) continue;
+    const last = parts[parts.length - 1];
+    if (!surnameOwners.has(last)) surnameOwners.set(last, new Set());
+    surnameOwners.get(last)!.add(m.name);
+  }
+  const personName = (name: string): string => {
+    const owners = surnameOwners.get(name);
+    return owners && owners.size === 1 && !name.includes(' ') ? [...owners][0] : name;
+  };
+  for (const m of en.mentions) {
+    const [kind, name, aliases] = canonical(m.kind, m.kind === 'person' ? personName(m.name) : m.name);
+    const surface = m.name !== name ? [m.name] : [];
+    reg.add(kind, name, [...aliases, ...surface], 1, false);
+  }
+  addMetadataNames(reg, gaz, article);
+  const nameFor = (kind: Kind, n: string): string => reg.find(kind, personName(n))?.name ?? personName(n);
+  const quotes = en.quotes.map((q) => {
+    const person = reg.find('person', personName(q.speaker));
+    return { speaker: person?.name ?? reg.find('org', q.speaker)?.name ?? q.speaker, text: q.text };
+  });
+  const roleFacts = en.roles.map((r) => ({
+    person: nameFor('person', r.person),
+    organization: r.organization ? nameFor('org', r.organization) : null,
+    role: r.role,
+  }));
+  const affiliations: Affiliation[] = roleFacts
+    .filter((r) => r.organization)
+    .map((r) => ({ person: r.person, organization: r.organization!, role: r.role }));
+  const cited = new Set(en.cited.map((c) => nameFor('person', c)));
+  const excluded = new Set(
+    reg.ents.filter((e) => e.kind === 'person').flatMap((e) => [e.name.toLowerCase()]),
+  );
+  return {
+    persons: reg.of('person'),
+    organizations: reg.of('org'),
+    places: reg.of('place'),
+    quotes,
+    affiliations,
+    experts: findExperts(roleFacts, quotes, cited),
+    topics: englishTopics(en.nouns, article.section, excluded),
+  };
+}
+
+/**
+ * Builds the dictionaries once (jieba, gazetteers, tries) and returns a synchronous extractor.
+ * Alias memory entries added after creation are picked up on the next call.
+ */
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const gaz = new Gazetteer(loadResources());
+  return {
+    extract(article: ParsedArticle): Extraction {
+      gaz.syncMemory(options.memory?.entries);
+      return article.language === 'en' ? extractEnglishArticle(gaz, article) : extractChinese(gaz, article);
+    },
+  };
+}

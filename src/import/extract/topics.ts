@@ -1,0 +1,114 @@
+import type { TopicWeight } from '../../model/article';
+import type { Gazetteer, Resources } from './gazetteer';
+import { entityKey } from '../resolve/keys';
+
+/** Frequent words that say nothing about what an article is about. */
+const TOPIC_STOP = new Set(
+  (
+    '问题 方面 国家 时候 今年 去年 明年 人们 情况 官员 专家 分析人士 报道 记者 时报 翻译 中文网 文章 英文版 点击 信息 ' +
+    '目前 周一 周二 周三 周四 周五 周六 周日 本周 上周 下周 本月 上个月 一个 这一 可能 已经 没有 表示 认为 称 说 ' +
+    '方式 事情 时间 地方 部分 原因 结果 关系 计划 行动 能力 东西 领导人 政府 当局 人士 成员 代表 声明 消息 ' +
+    '一位 一名 这个 那个 这种 一种 其中 以来 之后 之前 期间 时期 年代 世纪 数字 数据 图片 照片 视频 网站 ' +
+    '知情人士 发言人 总统 总理 主席 国家主席 部长 研究员 学者 教授 作者 读者 本文 更新 敬请关注 来自'
+  ).split(/\s+/),
+);
+
+/** One name per topic across the corpus (俄乌战争 and 乌克兰战争 are the same topic). */
+const TOPIC_ALIASES: Record<string, string> = {
+  俄乌战争: '乌克兰战争',
+  俄乌冲突: '乌克兰战争',
+  乌克兰危机: '乌克兰战争',
+  乌战: '乌克兰战争',
+  新冠: '新冠病毒',
+  新冠肺炎: '新冠病毒',
+  冠状病毒: '新冠病毒',
+  疫情: '新冠疫情',
+  大流行: '新冠疫情',
+  电动车: '电动汽车',
+  美中关系: '中美关系',
+};
+
+const TOPIC_TAGS = new Set(['n', 'nz', 'vn', 'ns', 'nt', 'j', 'l', 'eng']);
+const COMPOUND_HEADS = new Set(['战争', '危机', '冲突', '关系', '贸易战']);
+const MAX_TOPICS = 8;
+
+export function normalizeTopic(gaz: Gazetteer, word: string): string {
+  const w = TOPIC_ALIASES[word] ?? word;
+  const known = gaz.byKey.get(entityKey(w));
+  // Abbreviations and English names of known organizations and places share the canonical name.
+  if (known && known.kind !== 'person') return known.name;
+  return /[A-Za-z]/.test(w) ? w.toLowerCase() : w;
+}
+
+/**
+ * Per-article topic weights: term frequency x jieba's static IDF, so that the weight of an article's
+ * topic never depends on which other articles were imported. Title words count three times.
+ */
+export function chineseTopics(
+  res: Resources,
+  gaz: Gazetteer,
+  segments: { tokens: string[]; title: boolean }[],
+  section: string | null,
+  excluded: Set<string>,
+): TopicWeight[] {
+  const counts = new Map<string, number>();
+  let total = 0;
+  const bump = (w: string, n: number): void => {
+    counts.set(w, (counts.get(w) ?? 0) + n);
+  };
+  for (const seg of segments) {
+    const times = seg.title ? 3 : 1;
+    for (let i = 0; i < seg.tokens.length; i++) {
+      const tok = seg.tokens[i];
+      if (tok.length < 2 || /^[\d.%\s]+$/.test(tok)) continue;
+      total += times;
+      const tag = /^[A-Za-z]/.test(tok) ? 'eng' : (res.pos.get(tok) ?? '');
+      if (!TOPIC_TAGS.has(tag) || TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
+      if (tag === 'eng' && tok.length < 3) continue;
+      bump(tok, times);
+      const next = seg.tokens[i + 1];
+      if (tag === 'ns' && next && COMPOUND_HEADS.has(next)) bump(tok + next, times);
+    }
+  }
+  const merged = new Map<string, number>();
+  for (const [w, c] of counts) {
+    const name = normalizeTopic(gaz, w);
+    if (excluded.has(name)) continue;
+    const parts = res.idf.get(w) ?? (w.length > 3 ? res.medianIdf + 1 : res.medianIdf);
+    const weight = (c / Math.max(total, 1)) * parts;
+    merged.set(name, Math.max(merged.get(name) ?? 0, weight) + (merged.has(name) ? weight / 2 : 0));
+  }
+  return withSection(
+    [...merged.entries()].map(([name, weight]) => ({ name, weight })),
+    section,
+  );
+}
+
+export function englishTopics(nouns: string[], section: string | null, excluded: Set<string>): TopicWeight[] {
+  const counts = new Map<string, number>();
+  for (const n of nouns) if (!excluded.has(n)) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const total = Math.max(nouns.length, 1);
+  // No static English IDF ships with our packages; longer noun phrases are more specific.
+  return withSection(
+    [...counts.entries()].map(([name, c]) => ({
+      name,
+      weight: (c / total) * Math.min(3, name.split(' ').length) * 4,
+    })),
+    section,
+  );
+}
+
+function withSection(all: TopicWeight[], section: string | null): TopicWeight[] {
+  const top = all
+    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))
+    .slice(0, MAX_TOPICS)
+    .map((t) => ({ name: t.name, weight: Math.round(t.weight * 1e4) / 1e4 }));
+  if (section) {
+    const name = section.toLowerCase();
+    const boost = Math.max(0.05, top[0]?.weight ?? 0);
+    const existing = top.find((t) => t.name === name);
+    if (existing) existing.weight += boost;
+    else top.push({ name, weight: boost });
+  }
+  return top;
+}
