@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Driver } from 'neo4j-driver';
@@ -43,6 +46,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     schema: await createSchema(),
     validationRules: [depthLimitRule(LIMITS.maxDepth)],
     plugins: [
+      // We set no cache hints; the default cache-control plugin would still wrap every field.
+      ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
       costLimitPlugin<ApiContext>(LIMITS.maxCost),
       production

@@ -123,7 +123,7 @@ describe('people and articles', () => {
         }
         tariffs: article(url: $tariffs) { citedBy { url title } }
       }`,
-      { seed: SEED_URL, tariffs: TARIFFS_URL },
+      { seed: `${SEED_URL}/?smid=url-share`, tariffs: TARIFFS_URL },
     );
     expect(res.errors).toBeUndefined();
     const seed = res.data!.seed;
@@ -237,6 +237,7 @@ describe('bad input', () => {
     ['a negative page', '{ search(text: "中国", first: -1) { score } }', /first must be between/],
     ['a made-up cursor', '{ articles(after: "not-a-cursor") { totalCount } }', /after is not a cursor/],
     ['an empty name', '{ person(name: "   ") { name } }', /name must not be empty/],
+    ['a URL that is not one', '{ article(url: "not a url") { title } }', /url must be an http\(s\) URL/],
     ['nothing to search for', '{ search(text: "*** ") { score } }', /text must contain/],
     [
       'too many hops',

@@ -20,19 +20,31 @@ export const costEstimator: ComplexityEstimator = ({ field, args, childComplexit
   return 1 + childComplexity * Math.max(multiplier, 1);
 };
 
-/** Rejects expensive operations after parsing and validation, where variables are known. */
+const COST_CACHE_SIZE = 1000;
+
+/**
+ * Rejects expensive operations after parsing and validation, where variables are known. Clients
+ * repeat the same few operations, so costs are remembered per (document, operation, variables).
+ */
 export function costLimitPlugin<T extends object>(maxCost: number = LIMITS.maxCost): ApolloServerPlugin<T> {
+  const costs = new Map<string, number>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [costEstimator],
-          });
+        async didResolveOperation({ request, document, schema, queryHash }) {
+          const cacheKey = `${queryHash}\u0000${request.operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let cost = costs.get(cacheKey);
+          if (cost === undefined) {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [costEstimator],
+            });
+            if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
+            costs.set(cacheKey, cost);
+          }
           if (cost > maxCost) {
             throw new GraphQLError(
               `Query is too expensive: estimated cost ${cost} exceeds the limit of ${maxCost}. ` +

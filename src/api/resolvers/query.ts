@@ -1,4 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
+import { canonicalUrl } from '../../import/parse/url';
 import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs, dateRange, nameKey, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
@@ -19,8 +20,8 @@ import {
   Place,
   SearchHit,
   Topic,
+  ExpertHit,
 } from '../types/graph';
-import { ExpertHit } from '../types/graph';
 import { expertHits } from './experts';
 
 function searchText(text: string, argument = 'text'): string {
@@ -50,8 +51,10 @@ function toPath(row: PathRow) {
 export class QueryResolver {
   @Query(() => Article, { nullable: true, description: 'An article (or a stub) by its canonical URL.' })
   async article(@Arg('url', () => String) url: string, @Ctx() ctx: ApiContext) {
-    if (url.trim() === '') throw badInput('url must not be empty.', 'url');
-    const [article] = await A.articlesByUrl(ctx.db, [url.trim()]);
+    // The importer's canonical form, so a pasted URL with a trailing slash or ?smid= still matches.
+    const canonical = canonicalUrl(url);
+    if (canonical === null) throw badInput('url must be an http(s) URL.', 'url');
+    const [article] = await A.articlesByUrl(ctx.db, [canonical]);
     return article;
   }
 

@@ -1,0 +1,441 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import pino from 'pino';
+import { startApiServer } from '../../src/api/server';
+import { createDriver } from '../../src/db/driver';
+import { migrate } from '../../src/db/migrate';
+import { entityKey } from '../../src/import/resolve/keys';
+import { startNeo4j } from '../../src/neo4j-launcher/launcher';
+
+/**
+ * API benchmark against the TEST Neo4j instance (Bolt 7688), which it wipes and loads first
+ * (like bench/import). Localhost only; every request loop is bounded by a count and a time budget.
+ *
+ *   npx tsx bench/api/run.ts [--corpus DIR] [--requests N] [--no-load]
+ *
+ * Corpus: --corpus, else the import benchmark's generated corpus (bench/corpus/import-2k or
+ * import-10k) if present, else the real articles in ../shared/corpus/nyt-cn; the seed is always added.
+ * For each question it measures GraphQL over HTTP at concurrency 1, 8 and 32, then replays the exact
+ * Cypher that request ran (recorded once, same parameters, same sequential/parallel shape) straight
+ * through the driver, and reports the ratio of mean latencies. Results go to bench/results/api-<date>.json.
+ */
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
+const DATABASE = process.env.NEO4J_TEST_DATABASE || 'neo4j';
+const CONCURRENCY = [1, 8, 32];
+const TARGETS = {
+  p95Ms: 30,
+  p95Scenarios: ['experts(topic)', 'person{coMentioned}'],
+  p95Concurrency: 8,
+  ratio: 1.3,
+};
+const CELL_BUDGET_MS = 20_000;
+
+interface Args {
+  corpus?: string;
+  requests: number;
+  load: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { requests: 400, load: true };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--corpus') args.corpus = path.resolve(argv[++i]);
+    else if (argv[i] === '--requests') args.requests = Number(argv[++i]);
+    else if (argv[i] === '--no-load') args.load = false;
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  if (!Number.isSafeInteger(args.requests) || args.requests < 10 || args.requests > 100_000) {
+    throw new Error('--requests must be an integer between 10 and 100000');
+  }
+  return args;
+}
+
+function corpusFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => /\.(md|txt|html?|xml|json)$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+function chooseCorpus(args: Args): string {
+  if (args.corpus) return args.corpus;
+  for (const name of ['import-2k', 'import-10k']) {
+    const dir = path.join(ROOT, 'bench', 'corpus', name);
+    if (fs.existsSync(dir) && corpusFiles(dir).length > 0) return dir;
+  }
+  const real = path.resolve(ROOT, '..', 'shared', 'corpus', 'nyt-cn');
+  if (fs.existsSync(real)) return real;
+  throw new Error('no corpus: pass --corpus DIR');
+}
+
+async function load(driver: Driver, dir: string): Promise<number> {
+  const { importPaths } = await import('../../src/import/pipeline');
+  await driver
+    .executeQuery(
+      'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+      {},
+      {
+        database: DATABASE,
+      },
+    )
+    .catch(async () => {
+      const session = driver.session({ database: DATABASE });
+      try {
+        await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+      } finally {
+        await session.close();
+      }
+    });
+  const started = Date.now();
+  const summary = await importPaths(
+    [path.join(ROOT, 'seeds', '000_bd3ada4a43040598.txt'), ...corpusFiles(dir)],
+    {
+      driver,
+      database: DATABASE,
+    },
+  );
+  console.error(
+    `imported ${summary.new + summary.updated} articles from ${path.relative(ROOT, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${summary.failed} failed)`,
+  );
+  return summary.new + summary.updated;
+}
+
+/** Benchmark inputs picked from the loaded graph, so every question has a non-empty answer. */
+const PICK = {
+  topic: `
+    MATCH (p:Person)-[:QUOTED_AS_EXPERT]->(a:Article)-[:HAS_TOPIC|MENTIONS]->(t)
+    WITH t, count(DISTINCT p) AS experts ORDER BY experts DESC, t.name LIMIT 1
+    RETURN t.name AS value`,
+  person: `
+    MATCH (p:Person)<-[m:MENTIONS]-(:Article)
+    WITH p, count(m) AS articles ORDER BY articles DESC, p.name LIMIT 1
+    RETURN p.name AS value`,
+  article: `
+    MATCH (a:Article {imported: true})
+    WITH a, COUNT { (a)-[:LINKS_TO]-() } AS links ORDER BY links DESC, a.url LIMIT 1
+    RETURN a.url AS value`,
+  pair3: `
+    MATCH (p1:Person)-[:AUTHORED]->(:Article)-[:LINKS_TO]->(:Article)-[:MENTIONS]->(p2:Person)
+    WHERE p1 <> p2 AND NOT EXISTS { (p1)-[:AUTHORED|MENTIONS]-(:Article)-[:MENTIONS]->(p2) }
+    RETURN p1.name AS from, p2.name AS to LIMIT 1`,
+  pair2: `
+    MATCH (p1:Person)-[:AUTHORED]->(:Article)-[:MENTIONS]->(p2:Person) WHERE p1 <> p2
+    RETURN p1.name AS from, p2.name AS to LIMIT 1`,
+  expertsOnUkraine: `
+    MATCH (:Alias {key: '乌克兰'})-[:ALIAS_OF]->()<-[:MENTIONS|HAS_TOPIC]-(:Article)<-[:QUOTED_AS_EXPERT]-(p)
+    RETURN count(p) AS value`,
+};
+
+async function pick(driver: Driver, query: string): Promise<Record<string, unknown> | undefined> {
+  const result = await driver.executeQuery(query, {}, { database: DATABASE });
+  return result.records[0]?.toObject();
+}
+
+interface Recorded {
+  query: string;
+  params: Record<string, unknown>;
+  start: number;
+  end: number;
+}
+
+/** A driver that records every executeQuery of the API, to replay the same Cypher directly. */
+function recordingDriver(driver: Driver): { driver: Driver; take(): Recorded[] } {
+  let recorded: Recorded[] = [];
+  const proxy = new Proxy(driver, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (property !== 'executeQuery') return typeof value === 'function' ? value.bind(target) : value;
+      return async (query: string, params: Record<string, unknown>, config: unknown) => {
+        const entry: Recorded = { query, params, start: performance.now(), end: 0 };
+        recorded.push(entry);
+        try {
+          return await target.executeQuery(query, params, config as never);
+        } finally {
+          entry.end = performance.now();
+        }
+      };
+    },
+  });
+  return {
+    driver: proxy,
+    take() {
+      const taken = recorded;
+      recorded = [];
+      return taken;
+    },
+  };
+}
+
+/**
+ * Groups recorded queries into waves that ran concurrently (DataLoader siblings): a query joins
+ * the current wave when it started before any query of that wave had finished.
+ */
+function waves(recorded: Recorded[]): Recorded[][] {
+  const sorted = [...recorded].sort((a, b) => a.start - b.start);
+  const result: Recorded[][] = [];
+  let current: Recorded[] = [];
+  let firstEnd = Infinity;
+  for (const entry of sorted) {
+    if (current.length > 0 && entry.start >= firstEnd) {
+      result.push(current);
+      current = [];
+      firstEnd = Infinity;
+    }
+    current.push(entry);
+    firstEnd = Math.min(firstEnd, entry.end);
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+interface Stats {
+  requests: number;
+  throughput: number;
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+async function measure(concurrency: number, total: number, once: () => Promise<void>): Promise<Stats> {
+  const latencies: number[] = [];
+  let issued = 0;
+  const started = performance.now();
+  const deadline = started + CELL_BUDGET_MS;
+  const worker = async () => {
+    while (issued < total && performance.now() < deadline) {
+      issued += 1;
+      const t0 = performance.now();
+      await once();
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    requests: latencies.length,
+    throughput: round(latencies.length / elapsed),
+    mean: round(latencies.reduce((sum, x) => sum + x, 0) / latencies.length),
+    p50: round(percentile(sorted, 0.5)),
+    p95: round(percentile(sorted, 0.95)),
+    p99: round(percentile(sorted, 0.99)),
+  };
+}
+
+/** Starts bench/api/server-child.ts and waits for its URL. */
+function startChildServer(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'server-child.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('API server did not start within 60 s')), 60_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /READY (\S+)/.exec(out);
+      if (ready) {
+        clearTimeout(timer);
+        resolve({ url: ready[1], child });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`API server exited with code ${code}`)));
+  });
+}
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const target = await startNeo4j('test', (message) => console.error(message));
+  const driver = createDriver(target, { maxConnectionPoolSize: 100 });
+  try {
+    await migrate(driver, DATABASE);
+    const corpus = chooseCorpus(args);
+    const articles = args.load ? await load(driver, corpus) : null;
+
+    const ukraine = Number((await pick(driver, PICK.expertsOnUkraine))?.value ?? 0);
+    const topic = ukraine > 0 ? '乌克兰' : String((await pick(driver, PICK.topic))?.value ?? '乌克兰');
+    const person = String((await pick(driver, PICK.person))?.value ?? '白明');
+    const article = String((await pick(driver, PICK.article))?.value ?? '');
+    const pair = (await pick(driver, PICK.pair3)) ??
+      (await pick(driver, PICK.pair2)) ?? { from: '白明', to: '普京' };
+    const inputs = { topic, person, article, search: topic, from: pair.from, to: pair.to };
+    console.error(`inputs: ${JSON.stringify(inputs)}`);
+
+    const scenarios: Scenario[] = [
+      {
+        name: 'experts(topic)',
+        query:
+          'query ($t: String!) { experts(topic: $t, first: 10) { score role articleCount person { name } organizations { name } quotes(first: 2) { text } } }',
+        variables: { t: topic },
+      },
+      {
+        name: 'person{coMentioned}',
+        query:
+          'query ($n: String!) { person(name: $n) { name aliases coMentioned(first: 10) { count entity { __typename name } } } }',
+        variables: { n: person },
+      },
+      {
+        name: 'article{cites citedBy mentions}',
+        query:
+          'query ($u: String!) { article(url: $u) { title cites { url title } citedBy { url title } mentions { count entity { __typename name } } } }',
+        variables: { u: article },
+      },
+      {
+        name: 'search',
+        query:
+          'query ($q: String!) { search(text: $q, first: 10) { score article { url title } entity { name } } }',
+        variables: { q: inputs.search },
+      },
+      {
+        name: 'connection(3 hops)',
+        query:
+          'query ($f: String!, $t: String!) { connection(from: $f, to: $t, maxHops: 3, first: 5) { length nodes { __typename ... on Entity { name } ... on Article { url } } } }',
+        variables: { f: pair.from, t: pair.to },
+      },
+    ];
+
+    // Recording happens in-process (to capture the Cypher); timing goes to a separate server process.
+    const recorder = recordingDriver(driver);
+    const recordingServer = await startApiServer({
+      driver: recorder.driver,
+      database: DATABASE,
+      port: 0,
+      host: '127.0.0.1',
+      nodeEnv: 'production',
+      logger: pino({ level: 'silent' }),
+    });
+    const { url, child } = await startChildServer();
+    const post = async (scenario: Scenario, endpoint = url) => {
+      const response = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+      });
+      const body = (await response.json()) as { errors?: unknown[]; data?: unknown };
+      if (body.errors) throw new Error(`${scenario.name}: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+
+    const results = [];
+    try {
+      for (const scenario of scenarios) {
+        const answer = await post(scenario);
+        const empty =
+          JSON.stringify(answer).length < 40 || /:\[\]\}*$|:null\}*$/.test(JSON.stringify(answer));
+        if (empty) console.error(`warning: ${scenario.name} answers ${JSON.stringify(answer)}`);
+        await post(scenario, recordingServer.url);
+        recorder.take();
+        await post(scenario, recordingServer.url);
+        const plan = waves(recorder.take());
+        const roundTrips = plan.reduce((n, wave) => n + wave.length, 0);
+        const direct = async () => {
+          for (const wave of plan) {
+            await Promise.all(
+              wave.map((q) =>
+                driver.executeQuery(q.query, q.params, { database: DATABASE, routing: neo4j.routing.READ }),
+              ),
+            );
+          }
+        };
+        // Warm both paths (query plans, JIT, connection pool) before measuring.
+        await measure(8, 50, async () => void (await post(scenario)));
+        await measure(8, 50, direct);
+        for (const concurrency of CONCURRENCY) {
+          const total = Math.max(args.requests, concurrency * 20);
+          const graphql = await measure(concurrency, total, async () => void (await post(scenario)));
+          const cypher = await measure(concurrency, total, direct);
+          const ratio = Math.round((graphql.mean / cypher.mean) * 100) / 100;
+          results.push({ scenario: scenario.name, concurrency, roundTrips, graphql, cypher, ratio });
+          console.error(
+            `${scenario.name} c=${concurrency}: p95 ${graphql.p95} ms, cypher p95 ${cypher.p95} ms, ratio ${ratio}`,
+          );
+        }
+      }
+    } finally {
+      await recordingServer.stop();
+      child.kill('SIGTERM');
+    }
+
+    const p95Met = results
+      .filter((r) => TARGETS.p95Scenarios.includes(r.scenario) && r.concurrency === TARGETS.p95Concurrency)
+      .every((r) => r.graphql.p95 <= TARGETS.p95Ms);
+    const ratioMet = results.every((r) => r.ratio <= TARGETS.ratio);
+    const neo4jVersion = (await pick(driver, 'CALL dbms.components() YIELD versions RETURN versions[0] AS v'))
+      ?.v;
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      neo4j: neo4jVersion,
+      corpus: { dir: path.relative(ROOT, corpus), articles, loaded: args.load },
+      inputs,
+      nameKeys: { from: entityKey(String(pair.from)), to: entityKey(String(pair.to)) },
+      targets: TARGETS,
+      targetsMet: { p95: p95Met, ratio: ratioMet },
+      results,
+    };
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = path.join(RESULTS_DIR, `api-${report.date.slice(0, 10)}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+
+    const rows = [
+      [
+        'question',
+        'conc',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'cypher p50',
+        'cypher p95',
+        'trips',
+        'ratio',
+      ],
+      ...results.map((r) => [
+        r.scenario,
+        String(r.concurrency),
+        String(r.graphql.throughput),
+        String(r.graphql.p50),
+        String(r.graphql.p95),
+        String(r.graphql.p99),
+        String(r.cypher.p50),
+        String(r.cypher.p95),
+        String(r.roundTrips),
+        String(r.ratio),
+      ]),
+    ];
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+    for (const row of rows)
+      console.log(
+        row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '),
+      );
+    console.log(
+      `\ntargets: p95 <= ${TARGETS.p95Ms} ms for ${TARGETS.p95Scenarios.join(', ')} at concurrency ${TARGETS.p95Concurrency}: ${p95Met ? 'met' : 'MISSED'}; ` +
+        `GraphQL/Cypher mean ratio <= ${TARGETS.ratio}: ${ratioMet ? 'met' : 'MISSED'}`,
+    );
+    console.log(`wrote ${path.relative(ROOT, file)}`);
+  } finally {
+    await driver.close();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});
