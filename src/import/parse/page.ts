@@ -1,0 +1,183 @@
+import type { AnyNode } from 'domhandler';
+import type { ArticleImage } from '../../model/article';
+import type { Built } from './article';
+import { buildArticle } from './article';
+import { takeByline } from './byline';
+import { readContent } from './content';
+import { parseByline, parseImageCredit } from './credits';
+import { BEIJING, toIsoDate } from './date';
+import { type Doc, loadHtml, removeJunk } from './dom';
+import { collapseText } from './text';
+import { canonicalUrl, unwrapImageProxy } from './url';
+
+/** Any HTML document or fragment with markup we can read an article from. */
+export function isHtmlPage(text: string): boolean {
+  return /<(!doctype html|html|head|body|article|main|meta|title|h1|p|div|section)[\s>]/i.test(
+    text.slice(0, 65536),
+  );
+}
+
+/** The JSON-LD fields we read; everything else in the object is ignored. */
+interface NewsArticleLd {
+  headline?: unknown;
+  name?: unknown;
+  url?: unknown;
+  mainEntityOfPage?: unknown;
+  datePublished?: unknown;
+  dateCreated?: unknown;
+  author?: unknown;
+  image?: unknown;
+  articleSection?: unknown;
+}
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting)$/;
+
+function isArticleLd(value: unknown): value is NewsArticleLd {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { '@type'?: unknown })['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+}
+
+/** Finds the first article object in the page's JSON-LD blocks (top level, arrays or `@graph`). */
+function readJsonLd($: Doc): NewsArticleLd | null {
+  for (const el of $('script[type="application/ld+json"]').toArray()) {
+    let data: unknown;
+    try {
+      data = JSON.parse($(el).text());
+    } catch {
+      continue; // One malformed block must not hide the rest of the page.
+    }
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (isArticleLd(item)) return item;
+      else if (item && typeof item === 'object' && '@graph' in item)
+        queue.push((item as { '@graph': unknown })['@graph']);
+    }
+  }
+  return null;
+}
+
+function str(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return str(value[0]);
+  if (value && typeof value === 'object') {
+    const obj = value as { '@id'?: unknown; url?: unknown; name?: unknown };
+    return str(obj.url) ?? str(obj['@id']) ?? str(obj.name);
+  }
+  return null;
+}
+
+function ldAuthors(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  return list.flatMap((a) => {
+    const name =
+      typeof a === 'string' ? a : a && typeof a === 'object' ? str((a as { name?: unknown }).name) : null;
+    return name ? parseByline(name) : [];
+  });
+}
+
+function ldImages(value: unknown, base: string | undefined): ArticleImage[] {
+  const list = Array.isArray(value) ? value : value ? [value] : [];
+  const images: ArticleImage[] = [];
+  for (const item of list) {
+    const raw = str(item);
+    const url = raw ? canonicalUrl(unwrapImageProxy(raw), base) : null;
+    if (!url) continue;
+    const obj = item && typeof item === 'object' ? (item as { caption?: unknown; creditText?: unknown }) : {};
+    const credit = str(obj.creditText);
+    images.push({ url, caption: str(obj.caption), credit, ...parseImageCredit(credit) });
+  }
+  return images;
+}
+
+function meta($: Doc, ...names: string[]): string | null {
+  for (const name of names) {
+    const value = $(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`).attr(
+      'content',
+    );
+    if (value && value.trim()) return value.trim();
+  }
+  return null;
+}
+
+const BODY_SELECTORS = [
+  '[itemprop="articleBody"]',
+  'article .article-body',
+  '.article-body',
+  '#story-body',
+  'section[name="articleBody"]',
+  'article',
+  'main',
+  'body',
+];
+
+/**
+ * An HTML article page (cn.nytimes.com, or any page with JSON-LD NewsArticle / Open Graph meta). Metadata
+ * comes from JSON-LD first, then Open Graph/article meta, then the visible markup; the body from the most
+ * specific article container found.
+ */
+export function parsePage(source: string, html: string): Built {
+  const $ = loadHtml(html);
+  const ld = readJsonLd($); // before removeJunk, which drops every <script>
+  const url =
+    str(ld?.url) ??
+    str(ld?.mainEntityOfPage) ??
+    meta($, 'og:url') ??
+    $('link[rel="canonical"]').attr('href') ??
+    null;
+  const title =
+    str(ld?.headline) ||
+    meta($, 'og:title', 'twitter:title') ||
+    collapseText($('h1').first().text()) ||
+    collapseText($('title').first().text());
+  const isCn = url ? /(^|\.)cn\.nytimes\.com$/i.test(safeHost(url)) : false;
+  // Zoneless dates: cn.nytimes.com prints Beijing time; elsewhere UTC is the least surprising guess.
+  const zoneless = isCn ? BEIJING : '+00:00';
+  let publishedAt =
+    toIsoDate(str(ld?.datePublished) ?? str(ld?.dateCreated), zoneless) ??
+    toIsoDate(meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date'), zoneless);
+  let authors = ldAuthors(ld?.author);
+  if (authors.length === 0) {
+    const byline = meta($, 'byline', 'author', 'article:author');
+    if (byline && !/^https?:/i.test(byline)) authors = parseByline(byline);
+  }
+
+  removeJunk($);
+  // The visible byline may sit outside the body container (in the page header), so it is read page-wide.
+  const byline = takeByline($, $.root().get(0)!, zoneless);
+  if (authors.length === 0) authors = byline.authors;
+  publishedAt ??= byline.publishedAt;
+  const root: AnyNode =
+    BODY_SELECTORS.map((sel) => $(sel).get(0)).find((el) => el !== undefined) ?? $.root().get(0)!;
+  $(root).find('h1, header, .byline, [itemprop="author"], [rel="author"]').remove();
+  const base = url ?? undefined;
+  const content = readContent($, root, base);
+  const fallbackImages = [...ldImages(ld?.image, base)];
+  const ogImage = meta($, 'og:image');
+  const ogUrl = ogImage ? canonicalUrl(unwrapImageProxy(ogImage), base) : null;
+  if (ogUrl)
+    fallbackImages.push({ url: ogUrl, caption: null, credit: null, photographer: null, agency: null });
+  return buildArticle({
+    source,
+    url,
+    title: title || null,
+    publishedAt,
+    authors,
+    section: str(ld?.articleSection) ?? meta($, 'article:section'),
+    ...content,
+    // Body images carry captions; metadata images are only used when the body has none.
+    images: content.images.length > 0 ? content.images : fallbackImages,
+  });
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
