@@ -93,9 +93,42 @@ const PERSON_EN =
 const ORG_EN_WORDS =
   /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust)\b/;
 
+const SPEECH_FIRST = new Set(SPEECH_DESC.map((v) => v[0]));
+
 export function isSpeechVerbAt(text: string, i: number): string | null {
+  if (!SPEECH_FIRST.has(text[i])) return null;
   for (const v of SPEECH_DESC) if (text.startsWith(v, i)) return v;
   return null;
+}
+
+/**
+ * Tokenises all segments with one jieba call (no HMM: it glues names to the verbs after them) and
+ * maps token offsets back to each segment.
+ */
+export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]; starts: number[] }[] {
+  const joined = texts.join('\n');
+  const all = joined ? res.jieba.cut(joined, false) : [];
+  const out = texts.map(() => ({ tokens: [] as string[], starts: [] as number[] }));
+  let seg = 0;
+  let segStart = 0;
+  let pos = 0;
+  for (const t of all) {
+    if (!joined.startsWith(t, pos)) {
+      const found = joined.indexOf(t, pos);
+      if (found < 0) continue;
+      pos = found;
+    }
+    while (seg < texts.length - 1 && pos >= segStart + texts[seg].length + 1) {
+      segStart += texts[seg].length + 1;
+      seg++;
+    }
+    if (t !== '\n' && pos + t.length <= segStart + texts[seg].length) {
+      out[seg].tokens.push(t);
+      out[seg].starts.push(pos - segStart);
+    }
+    pos += t.length;
+  }
+  return out;
 }
 
 /** Tokenise with jieba (no HMM: it merges names with the verbs after them) and map token offsets. */
@@ -152,9 +185,12 @@ export interface LocalLexicon {
 }
 
 function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: string, out: Span[]): void {
+  // The second pass only needs the article's own names: the gazetteer was matched in the first.
+  const tries = local ? [local.trie] : [gaz.trie];
   for (let i = 0; i < text.length; i++) {
-    if (!isHan(text[i]) && text[i] !== '《') continue;
-    for (const trie of local ? [gaz.trie, local.trie] : [gaz.trie]) {
+    const code = text.charCodeAt(i);
+    if (code < 0x3000) continue;
+    for (const trie of tries) {
       const r = trie.longest(text, i);
       if (!r) continue;
       const [end, e] = r;
@@ -162,7 +198,7 @@ function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: stri
       if (trie !== gaz.trie && (text[i - 1] === '·' || text[end] === '·')) continue;
       // 意大利语 and 西班牙语 name languages, not places.
       if (e.kind === 'place' && /^[语裔]/.test(text[end] ?? '')) continue;
-      out.push({ start: i, end, kind: e.kind, name: e.name, aliases: [...e.aliases], tier: 1 });
+      out.push({ start: i, end, kind: e.kind, name: e.name, aliases: e.aliases, tier: 1 });
     }
   }
   const latinRe = /[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Z][A-Za-z0-9.&'’-]*)*/g;
@@ -196,7 +232,10 @@ function posOf(res: Resources, tok: string): string {
   return res.pos.get(tok) ?? (isHan(tok) ? 'n' : 'w');
 }
 
+const ORG_SUFFIX_LAST = new Set(ORG_SUFFIX_DESC.map((s) => s[s.length - 1]));
+
 function endsWithOrgSuffix(tok: string): string | null {
+  if (!ORG_SUFFIX_LAST.has(tok[tok.length - 1])) return null;
   for (const s of ORG_SUFFIX_DESC) if (tok.endsWith(s)) return s;
   return null;
 }
@@ -209,9 +248,15 @@ const NOT_ORG_WORDS = new Set(
     '信心 中心 公司 集团 联盟 组织 大学 学院 医院 法院 银行 社 党 部 局 署 厅 系 军 有组织 该党 政党 两党'
   ).split(/\s+/),
 );
+const GENERIC_PARTIES = new Set(
+  '执政党 反对党 在野党 政党 该党 两党 全党 入党 建党 本党 各党 一党 多党 退党 党'.split(' '),
+);
+const MINISTRY =
+  /^(?:外交|国防|司法|财政|商务|教育|卫生|国土安全|国家安全|公安|安全|内政|劳工|能源|农业|交通|环境|文化|外务|防卫|经济|国务|民政|情报)部$/;
+
 /** Suffix words that name one institution by themselves. */
 const BARE_ORGS = new Set(['众议院', '参议院', '国会', '国务院']);
-const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'eng', 'j']);
+const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'eng', 'j']);
 
 /**
  * Organization by suffix: walk back from a token ending in 委员会/研究所/银行/部/社… over noun-like
@@ -220,8 +265,18 @@ const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'nt', 'eng', 'j'])
  */
 function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, out: Span[]): void {
   const { tokens, starts, text } = seg;
-  const covered = (i: number): Span | undefined =>
-    seg.cands.find((c) => c.tier === 1 && c.start <= starts[i] && c.end >= starts[i] + tokens[i].length);
+  const strong: (Span | undefined)[] = new Array(text.length);
+  for (const c of seg.cands) {
+    if (c.tier !== 1) continue;
+    for (let i = c.start; i < c.end; i++) {
+      const cur = strong[i];
+      if (!cur || cur.end - cur.start < c.end - c.start) strong[i] = c;
+    }
+  }
+  const covered = (i: number): Span | undefined => {
+    const c = strong[starts[i]];
+    return c && c.start <= starts[i] && c.end >= starts[i] + tokens[i].length ? c : undefined;
+  };
   const tagOf = (i: number): string => {
     const c = covered(i);
     if (c) return c.kind === 'place' ? 'ns' : c.kind === 'org' ? 'nt' : 'nr';
@@ -230,8 +285,9 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     const suffix = endsWithOrgSuffix(tok);
+    if (!suffix && tok.length < 4) continue;
     const tag = posOf(res, tok);
-    if (!suffix && !(tag === 'nt' && tok.length >= 4)) continue;
+    if (!suffix && tag !== 'nt') continue;
     if (NOT_ORG_WORDS.has(tok) && tok !== suffix) continue;
     if (/(?:政府|当局|官方)$/.test(tok)) continue;
     const end = starts[t] + tok.length;
@@ -250,6 +306,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       const bt = tokens[b];
       const btag = tagOf(b);
       if (ORG_STOP_WORDS.has(bt) || STOP_ENTITIES.has(bt) || PUNCT.has(bt) || /^\s+$/.test(bt)) break;
+      if (/^[另该这那一每各某其本此]/.test(bt) && !covered(b)) break;
       const cov = covered(b);
       if (cov?.kind === 'person') break;
       if (cov?.kind === 'org') {
@@ -290,7 +347,9 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       if (!BARE_ORGS.has(name)) continue;
     }
     if (/^[\d一二三四五六七八九十两几多]/.test(name)) continue;
-    let proper = BARE_ORGS.has(name);
+    // Parties and ministries are named by what they stand for: 复兴党, 司法部.
+    let proper = BARE_ORGS.has(name) || (suffix === '党' && !GENERIC_PARTIES.has(name)) || MINISTRY.test(name);
+    for (let i = start; i < end && !proper; i++) if (strong[i] && strong[i]!.start >= start) proper = true;
     let singles = 0;
     for (let b = first; b <= t; b++) {
       // The suffix token's own tag says nothing: jieba tags 地方法院 nt.
@@ -511,7 +570,9 @@ function bracketPairs(res: Resources, seg: Segment): void {
     if (prev) {
       if (prev.kind === 'person' && !personLike) continue;
       if (prev.kind !== 'person' && personLike && inner.split(/\s+/).length >= 2 && !acronym) continue;
-      for (const c of seg.cands) if (c.start === prev.start && c.end === prev.end) c.aliases.push(inner);
+      // Copy on write: gazetteer spans share their entry's alias list.
+      for (const c of seg.cands)
+        if (c.start === prev.start && c.end === prev.end) c.aliases = [...c.aliases, inner];
       continue;
     }
     if (acronym) continue;
@@ -524,6 +585,8 @@ function bracketPairs(res: Resources, seg: Segment): void {
       for (; t >= 0; t--) {
         const tok = tokens[t];
         if (!isHan(tok[0]) || ROLE_SET.has(tok) || ANCHORS.includes(tok) || STOP_ENTITIES.has(tok)) break;
+        // 风险投资家谢家华: a one-character role suffix ends the walk.
+        if (tok.length === 1 && /[家人者员师手长官士生]/.test(tok) && start < at) break;
         if (seg.spans.some((s) => s.start <= starts[t] && s.end > starts[t])) break;
         if (posOf(res, tok) === 'uj' || posOf(res, tok) === 'p' || posOf(res, tok) === 'c') break;
         if (at - starts[t] > (noble ? 6 : 4)) break;

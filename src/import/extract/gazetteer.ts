@@ -34,9 +34,12 @@ interface TrieNode {
 /** Character trie for longest-match dictionary lookup over running text. */
 export class Trie {
   private root: TrieNode = { next: new Map() };
+  /** First UTF-16 units of all surfaces: most text positions are rejected without a map lookup. */
+  private first = new Uint8Array(65536);
 
   add(surface: string, entry: LexEntry): void {
     let node = this.root;
+    this.first[surface.charCodeAt(0)] = 1;
     for (const ch of surface) {
       let child = node.next.get(ch);
       if (!child) {
@@ -51,6 +54,7 @@ export class Trie {
 
   /** Longest entry starting at `start`, as [endExclusive, entry]. */
   longest(text: string, start: number): [number, LexEntry] | null {
+    if (!this.first[text.charCodeAt(start)]) return null;
     let node: TrieNode | undefined = this.root;
     let best: [number, LexEntry] | null = null;
     for (let i = start; i < text.length && node; i++) {
@@ -71,10 +75,15 @@ export interface Resources {
   /** jieba's bundled IDF table: static, so topic weights never depend on the imported corpus. */
   idf: Map<string, number>;
   medianIdf: number;
+  /** Words that may be topics (nouns, places, organizations, foreign words) -> IDF: one lookup per token. */
+  topicIdf: Map<string, number>;
   entries: LexEntry[];
 }
 
 let cached: Resources | null = null;
+
+/** jieba tags of words that can name what an article is about. */
+export const TOPIC_TAGS = new Set(['n', 'nz', 'vn', 'ns', 'nt', 'j', 'l']);
 
 function jiebaDir(): string {
   return path.dirname(require.resolve('@node-rs/jieba/package.json'));
@@ -139,7 +148,13 @@ export function loadResources(): Resources {
   }
   values.sort((x, y) => x - y);
   const entries = buildEntries();
-  cached = { jieba, pos, idf, medianIdf: values[Math.floor(values.length / 2)] ?? 10, entries };
+  const medianIdf = values[Math.floor(values.length / 2)] ?? 10;
+  const topicIdf = new Map<string, number>();
+  for (const [w, tag] of pos) {
+    if (w.length >= 2 && TOPIC_TAGS.has(tag))
+      topicIdf.set(w, idf.get(w) ?? (w.length > 3 ? medianIdf + 1 : medianIdf));
+  }
+  cached = { jieba, pos, idf, medianIdf, topicIdf, entries };
   return cached;
 }
 

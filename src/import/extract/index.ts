@@ -12,7 +12,7 @@ import {
   baseCandidates,
   localPass,
   normalizeText,
-  tokenize,
+  tokenizeAll,
   type LocalLexicon,
   type Segment,
   type Span,
@@ -111,17 +111,22 @@ function addMetadataNames(reg: Registry, gaz: Gazetteer, article: ParsedArticle)
   }
   for (const img of article.images) {
     if (!img.agency) continue;
-    const agency = img.agency.trim();
-    const known = gaz.latin.get(agency.toLowerCase()) ?? gaz.byKey.get(entityKey(agency));
-    if (known) reg.add(known.kind === 'person' ? 'org' : known.kind, known.name, known.aliases, 1, false);
-    else reg.add('org', agency, [], 1, false);
+    // "dpa, via Reuters Connect", "Press Association via, Associated Press": one agency per part.
+    for (const part of img.agency.split(/\s*,\s*(?:via\s+)?|\s+via,?\s+/)) {
+      const agency = part.replace(/^via\s+/i, '').trim();
+      if (agency.length < 2 || NOT_A_PERSON.test(agency)) continue;
+      const known = gaz.latin.get(agency.toLowerCase()) ?? gaz.byKey.get(entityKey(agency));
+      if (known) reg.add(known.kind === 'person' ? 'org' : known.kind, known.name, known.aliases, 1, false);
+      else reg.add('org', agency, [], 1, false);
+    }
   }
 }
 
 function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   const res = gaz.res;
   const texts = [article.title, ...article.paragraphs].map(normalizeText);
-  const segs: Segment[] = texts.map((text) => ({ text, ...tokenize(res, text), cands: [], spans: [] }));
+  const tokenized = tokenizeAll(res, texts);
+  const segs: Segment[] = texts.map((text, i) => ({ text, ...tokenized[i], cands: [], spans: [] }));
   for (const seg of segs) baseCandidates(res, gaz, seg);
 
   // Phase 1: what the rules found, so that short forms can be recognised everywhere in phase 2.
@@ -145,11 +150,6 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
     if (isLatin(surface)) local.latin.set(surface.toLowerCase(), entry);
     else if (surface.length >= 2) local.trie.add(surface, entry);
   };
-  for (const e of first.ents) {
-    const entry: LexEntry = { kind: e.kind, name: e.name, aliases: [...e.aliases] };
-    addLocal(e.name, entry);
-    for (const a of e.aliases) addLocal(a, entry);
-  }
   for (const [last, owners] of lastParts) {
     // Two people sharing a surname: a bare 舒曼 could be either, so it resolves to neither.
     if (owners.size > 1) {
@@ -164,6 +164,11 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
       continue;
     }
     addLocal(last, { kind: 'person', name: owner.name, aliases: [...owner.aliases, last] });
+  }
+  for (const e of first.ents) {
+    const entry: LexEntry = { kind: e.kind, name: e.name, aliases: [...e.aliases] };
+    addLocal(e.name, entry);
+    for (const a of e.aliases) addLocal(a, entry);
   }
   for (const seg of segs) {
     localPass(gaz, local, seg);

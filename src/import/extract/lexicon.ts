@@ -219,6 +219,8 @@ export const NAME_ANCHORS_BEFORE = [
   '弟弟',
   '姐姐',
   '妹妹',
+  '兄弟',
+  '姐妹',
   '名叫',
   '名为',
   '活动人士',

@@ -28,7 +28,6 @@ const TOPIC_ALIASES: Record<string, string> = {
   美中关系: '中美关系',
 };
 
-const TOPIC_TAGS = new Set(['n', 'nz', 'vn', 'ns', 'nt', 'j', 'l', 'eng']);
 const COMPOUND_HEADS = new Set(['战争', '危机', '冲突', '关系', '贸易战']);
 const MAX_TOPICS = 8;
 
@@ -51,32 +50,50 @@ export function chineseTopics(
   section: string | null,
   excluded: Set<string>,
 ): TopicWeight[] {
-  const counts = new Map<string, number>();
+  // Count in a small per-article map first: lookups in the 200k-word IDF table are the slow part.
+  const raw = new Map<string, number>();
   let total = 0;
-  const bump = (w: string, n: number): void => {
-    counts.set(w, (counts.get(w) ?? 0) + n);
-  };
   for (const seg of segments) {
     const times = seg.title ? 3 : 1;
-    for (let i = 0; i < seg.tokens.length; i++) {
-      const tok = seg.tokens[i];
-      if (tok.length < 2 || /^[\d.%\s]+$/.test(tok)) continue;
+    const toks = seg.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i];
+      if (tok.length < 2) continue;
+      const c0 = tok.charCodeAt(0);
+      if (c0 < 0x80 && !/^[A-Za-z]/.test(tok)) continue;
       total += times;
-      const tag = /^[A-Za-z]/.test(tok) ? 'eng' : (res.pos.get(tok) ?? '');
-      if (!TOPIC_TAGS.has(tag) || TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
-      if (tag === 'eng' && tok.length < 3) continue;
-      bump(tok, times);
-      const next = seg.tokens[i + 1];
-      if (tag === 'ns' && next && COMPOUND_HEADS.has(next)) bump(tok + next, times);
+      raw.set(tok, (raw.get(tok) ?? 0) + times);
+      const next = toks[i + 1];
+      if (next !== undefined && COMPOUND_HEADS.has(next))
+        raw.set(tok + '\u0000' + next, (raw.get(tok + '\u0000' + next) ?? 0) + times);
     }
   }
-  const merged = new Map<string, number>();
+  const counts = new Map<string, number>();
+  for (const [tok, c] of raw) {
+    const sep = tok.indexOf('\u0000');
+    if (sep >= 0) {
+      // 乌克兰 + 战争 -> 乌克兰战争: a place's war, crisis or relations is a topic of its own.
+      if (res.pos.get(tok.slice(0, sep)) === 'ns') counts.set(tok.replace('\u0000', ''), c);
+      continue;
+    }
+    if (tok.charCodeAt(0) < 0x80 ? tok.length < 3 : !res.topicIdf.has(tok)) continue;
+    if (TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
+    counts.set(tok, c);
+  }
+  const scored: TopicWeight[] = [];
   for (const [w, c] of counts) {
-    const name = normalizeTopic(gaz, w);
+    const idf = res.topicIdf.get(w) ?? res.idf.get(w) ?? (w.length > 3 ? res.medianIdf + 1 : res.medianIdf);
+    scored.push({ name: w, weight: (c / Math.max(total, 1)) * idf });
+  }
+  // Normalise only the strongest words: enough to fill the list after merging synonyms.
+  scored.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  const merged = new Map<string, number>();
+  for (const t of scored.slice(0, MAX_TOPICS * 4)) {
+    const name = normalizeTopic(gaz, t.name);
     if (excluded.has(name)) continue;
-    const parts = res.idf.get(w) ?? (w.length > 3 ? res.medianIdf + 1 : res.medianIdf);
-    const weight = (c / Math.max(total, 1)) * parts;
-    merged.set(name, Math.max(merged.get(name) ?? 0, weight) + (merged.has(name) ? weight / 2 : 0));
+    const prev = merged.get(name);
+    // A synonym adds half its weight: 俄乌战争 strengthens 乌克兰战争 without doubling it.
+    merged.set(name, prev === undefined ? t.weight : prev + t.weight / 2);
   }
   return withSection(
     [...merged.entries()].map(([name, weight]) => ({ name, weight })),
