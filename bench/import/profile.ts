@@ -69,16 +69,21 @@ export function summarizeProfile(file: string, root: string, top = 15): ProfileS
   };
 }
 
-/** The newest .cpuprofile in a folder: the one the child just wrote. */
-export function newestProfile(dir: string): string | null {
+/**
+ * The profile of the importer's main thread among those a child wrote: tsx's loader runs on a
+ * worker thread that gets its own, nearly idle, profile.
+ */
+export function mainThreadProfile(dir: string): string | null {
+  let best: { file: string; size: number } | null = null;
   try {
-    const files = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .map((f) => path.join(dir, f))
-      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
-    return files[0] ?? null;
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith('.cpuprofile')) continue;
+      const file = path.join(dir, name);
+      const size = fs.statSync(file).size;
+      if (!best || size > best.size) best = { file, size };
+    }
   } catch {
     return null;
   }
+  return best?.file ?? null;
 }

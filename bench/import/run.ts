@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +8,9 @@ import { createDriver } from '../../src/db/driver';
 import { migrate } from '../../src/db/migrate';
 import { startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
 import type { ChildReport, ChildRequest } from './child';
+import { competitorsNow, startMonitor, type Contention } from './contention';
 import { DEFAULT_SEED, defaultCorpusDir, existingCorpus, generateCorpus, type Manifest } from './generate';
-import { newestProfile, summarizeProfile, type ProfileSummary } from './profile';
+import { mainThreadProfile, summarizeProfile, type ProfileSummary } from './profile';
 
 /**
  * Import benchmark against the TEST Neo4j instance (Bolt 7688), which it wipes first.
@@ -199,6 +200,8 @@ function importInChild(
 ): Promise<{ report: ChildReport; wallMs: number }> {
   const started = performance.now();
   const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  // Emptied first, so that the profiles found afterwards are this child's.
+  if (profile) fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
   if (profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...flags, '--import', 'tsx', path.join(__dirname, 'child.ts')], {
@@ -232,15 +235,6 @@ function neo4jMemory(): { rssMB: number; peakRssMB: number } | null {
   }
 }
 
-/** Other test runs share the test instance and wipe it; a run that overlaps one is not a measurement. */
-function otherTestRuns(): string[] {
-  const ps = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return (ps.stdout ?? '')
-    .split('\n')
-    .filter((line) => /\bjest\b/.test(line) && !line.includes(String(process.pid)))
-    .map((line) => line.trim());
-}
-
 interface Measurement {
   batchSize: number;
   articles: number;
@@ -266,6 +260,7 @@ interface Measurement {
   queryTimes: ChildReport['queryTimes'];
   firstErrors: { source: string; message: string }[];
   profile?: ProfileSummary;
+  contention: Contention;
 }
 
 async function measure(
@@ -283,6 +278,7 @@ async function measure(
   }
   const what = options.dryRun ? 'parsing and extracting (dry run, no Neo4j)' : 'importing';
   log(`${what} ${count} articles with batch size ${batchSize} in a child process ...`);
+  const monitor = startMonitor();
   const { report, wallMs } = await importInChild(
     {
       paths: [corpus],
@@ -296,9 +292,16 @@ async function measure(
     },
     options.profile,
   );
+  const contention = monitor.stop(report.cpuUserMs + report.cpuSystemMs);
+  if (contention.otherCpuShare > 0.1 || contention.competitors.length) {
+    log(
+      `  WARNING: other work took ${Math.round(contention.otherCpuShare * 100)}% of the machine during this run` +
+        (contention.competitors.length ? `:\n    ${contention.competitors.join('\n    ')}` : ''),
+    );
+  }
   const s = report.summary;
   const articles = s.new + s.updated + s.unchanged;
-  const profileFile = options.profile ? newestProfile(PROFILE_DIR) : null;
+  const profileFile = options.profile ? mainThreadProfile(PROFILE_DIR) : null;
   const elapsed = s.elapsedMs;
   return {
     batchSize,
@@ -322,6 +325,7 @@ async function measure(
     queryTimes: report.queryTimes,
     firstErrors: s.firstErrors,
     profile: profileFile ? summarizeProfile(profileFile, ROOT) : undefined,
+    contention,
   };
 }
 
@@ -374,18 +378,16 @@ async function main() {
   if (target.uri === targetFor('dev').uri) {
     throw new Error(`refusing to wipe ${target.uri}: it is the dev instance`);
   }
-  const others = otherTestRuns();
+  const others = competitorsNow();
   if (others.length)
-    log(
-      `WARNING: test runs share this Neo4j instance and may disturb the numbers:\n  ${others.join('\n  ')}`,
-    );
+    log(`WARNING: other runs share this machine and may disturb the numbers:\n  ${others.join('\n  ')}`);
   const driver = createDriver(target, { maxConnectionPoolSize: 2 });
   const context = {
     machine: machine(),
     neo4j: { uri: target.uri, version: started.version ?? null, via: started.via, database: DATABASE },
     corpus: { dir: path.relative(ROOT, dir), ...manifest },
     targets: TARGETS,
-    concurrentTestRuns: others.length,
+    competitorsAtStart: others,
   };
   try {
     if (args.sweep) {
@@ -487,6 +489,11 @@ async function main() {
               ],
             ] as [string, string][])
           : []),
+        [
+          'machine',
+          `${Math.round(m.contention.otherCpuShare * 100)}% of the CPU taken by other work, Neo4j used ` +
+            `${m.contention.neo4jCpuMs ?? '?'} ms CPU, importer ${m.cpuUserMs + m.cpuSystemMs} ms`,
+        ],
         ['graph after', `${graph.nodes} nodes, ${graph.relationships} relationships`],
         [
           'cross-links',
