@@ -10,19 +10,17 @@ import {
   startTestApi,
   TARIFFS_URL,
   type GraphQLResponse,
-  type GraphSource,
   type TestApi,
 } from './support';
 
 const driver = testDriver();
 const counted = countingDriver(driver);
 let api: TestApi;
-let source: GraphSource;
 const logLines: Record<string, unknown>[] = [];
 
 beforeAll(async () => {
   await wipeDatabase(driver);
-  source = await loadTestGraph(driver);
+  await loadTestGraph(driver);
   const logStream = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n')) if (line) logLines.push(JSON.parse(line));
@@ -412,8 +410,41 @@ describe('development and production modes', () => {
   });
 });
 
-it('used the real importer (or says why not)', () => {
-  if (source !== 'importer')
-    console.warn('API tests ran on hand-made articles: the importer could not be loaded.');
-  expect(['importer', 'hand-made']).toContain(source);
+describe('topics, organizations and places', () => {
+  it('serves a topic with its articles, experts and related topics', async () => {
+    const seed = await api.gql(`{ article(url: "${SEED_URL}") { topics { topic { name } weight } } }`);
+    const name = seed.data!.article.topics[0].topic.name as string;
+    const res = await api.gql(
+      `query ($name: String!) {
+        topic(name: $name) {
+          name articleCount
+          articles(first: 5) { totalCount edges { node { url } } }
+          experts(first: 5) { person { name } score }
+          relatedTopics(first: 5) { topic { name } articleCount weight }
+        }
+      }`,
+      { name },
+    );
+    expect(res.errors).toBeUndefined();
+    const topic = res.data!.topic;
+    expect(topic.name).toBe(name);
+    expect(topic.articleCount).toBe(topic.articles.totalCount);
+    expect(topic.articles.edges.map((e: { node: { url: string } }) => e.node.url)).toContain(SEED_URL);
+    expect(topic.relatedTopics.length).toBeGreaterThan(0);
+  });
+
+  it('serves an organization with its members and a place with its co-mentions', async () => {
+    const res = await api.gql(`{
+      organization(name: "战略与国际研究中心") { name members { person { name } role } articles { totalCount } }
+      place(name: "乌克兰") { name coMentioned(first: 5, kind: PERSON) { entity { __typename name } count } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.organization.members.map((m: { person: { name: string } }) => m.person.name)).toContain(
+      '白明',
+    );
+    expect(res.data!.organization.articles.totalCount).toBeGreaterThan(0);
+    const coMentioned = res.data!.place.coMentioned as { entity: { __typename: string } }[];
+    expect(coMentioned.length).toBeGreaterThan(0);
+    expect(coMentioned.every((c) => c.entity.__typename === 'Person')).toBe(true);
+  });
 });

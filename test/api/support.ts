@@ -3,47 +3,23 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { startApiServer, type ApiServer } from '../../src/api/server';
-import { createWriter } from '../../src/import/write/writer';
+import { importPaths } from '../../src/import/pipeline';
 import { TEST_DATABASE } from '../support/neo4j';
-import { HAND_MADE } from './fixtures/hand-made';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const SEED = path.join(ROOT, 'seeds', '000_bd3ada4a43040598.txt');
 /** Corpus articles that link to each other and to the seed (copied from /work/shared/corpus/nyt-cn). */
 export const CORPUS_FIXTURES = path.join(__dirname, 'fixtures', 'corpus');
-export const SHARED_CORPUS = path.resolve(ROOT, '..', 'shared', 'corpus', 'nyt-cn');
 
 export const SEED_URL = 'https://cn.nytimes.com/world/20240520/putin-xi-china-russia';
 export const MACRON_URL = 'https://cn.nytimes.com/world/20240507/xi-macron-europe-trade-war';
 export const TARIFFS_URL = 'https://cn.nytimes.com/business/20240515/biden-china-tariffs';
 
-export type GraphSource = 'importer' | 'hand-made';
-
-/**
- * Imports the seed and the corpus fixtures through the real importer. While the parse and
- * extract stages are unfinished (their modules do not load), falls back to hand-made articles
- * written by the importer's write stage, and says so: tests that depend on extraction quality
- * should be read with that in mind.
- */
-export async function loadTestGraph(driver: Driver): Promise<GraphSource> {
-  let importPaths: typeof import('../../src/import/pipeline').importPaths | undefined;
-  try {
-    ({ importPaths } = await import('../../src/import/pipeline'));
-  } catch (error) {
-    console.warn(
-      `importer not loadable, using hand-made articles: ${(error as Error).message.split('\n')[0]}`,
-    );
-  }
-  if (importPaths) {
-    const files = fs.readdirSync(CORPUS_FIXTURES).map((name) => path.join(CORPUS_FIXTURES, name));
-    const summary = await importPaths([SEED, ...files], { driver, database: TEST_DATABASE });
-    if (summary.errors.length > 0) throw new Error(`import failed: ${JSON.stringify(summary.errors)}`);
-    return 'importer';
-  }
-  const writer = createWriter(driver, TEST_DATABASE);
-  await writer.writeBatch(HAND_MADE);
-  await writer.finalize();
-  return 'hand-made';
+/** Imports the seed and the corpus fixtures through the real importer (parse, extract, resolve, write). */
+export async function loadTestGraph(driver: Driver): Promise<void> {
+  const files = fs.readdirSync(CORPUS_FIXTURES).map((name) => path.join(CORPUS_FIXTURES, name));
+  const summary = await importPaths([SEED, ...files], { driver, database: TEST_DATABASE });
+  if (summary.errors.length > 0) throw new Error(`import failed: ${JSON.stringify(summary.errors)}`);
 }
 
 // Responses are checked field by field in the tests, so their data is loosely typed on purpose.

@@ -103,10 +103,11 @@ MATCH (n:${label} {key: key})
 CALL (n) {
   MATCH (n)-[:MENTIONS|HAS_TOPIC|QUOTED_AS_EXPERT]-(a:Article)
   WITH DISTINCT n, a
-  MATCH (a)-[:MENTIONS]->(m)
+  MATCH (a)-[r:MENTIONS]->(m)
   WHERE m <> n AND ($kind IS NULL OR $kind IN labels(m))
-  WITH m, count(a) AS count
-  ORDER BY count DESC, m.name
+  // Ties in shared articles go to the entity those articles mention more often.
+  WITH m, count(a) AS count, sum(r.count) AS mentions
+  ORDER BY count DESC, mentions DESC, m.name
   LIMIT $limit
   RETURN collect({count: count, entity: ${entityProjection('m')}}) AS value
 }
