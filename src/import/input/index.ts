@@ -132,7 +132,12 @@ async function readStream(
     for await (const chunk of stream) {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
       size += buf.length;
-      if (size > maxBytes) return tooLarge(source, size, maxBytes);
+      if (size > maxBytes) {
+        return {
+          source,
+          error: `stdin too large: more than the limit of ${describeSize(maxBytes)} (MAX_INPUT_BYTES)`,
+        };
+      }
       chunks.push(buf);
     }
   } catch (err) {

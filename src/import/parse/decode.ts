@@ -21,13 +21,25 @@ export function decodeBytes(bytes: Buffer): Decoded {
     return finish(iconv.decode(bytes.subarray(2), 'utf-16be'), 'utf-16be');
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   if (looksBinary(body)) return { error: 'binary file: the content is not text' };
-  try {
-    return finish(utf8.decode(body), 'utf-8');
-  } catch {
-    // Not UTF-8: a legacy encoding.
-  }
+  const text = decodeUtf8(body);
+  if (text !== null) return finish(text, 'utf-8');
   const encoding = declaredCharset(body) ?? detectedCharset(body);
   return finish(iconv.decode(body, encoding), encoding);
+}
+
+/**
+ * Strict UTF-8, except that a truncated file may end inside a multi-byte character: that is still a UTF-8
+ * file (to be parsed as far as it goes), not a legacy encoding to guess.
+ */
+function decodeUtf8(bytes: Buffer): string | null {
+  for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
+    try {
+      return utf8.decode(bytes.subarray(0, bytes.length - cut));
+    } catch {
+      // Try again without a possibly incomplete last character.
+    }
+  }
+  return null;
 }
 
 function finish(text: string, encoding: string): Decoded {

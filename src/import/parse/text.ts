@@ -6,6 +6,7 @@ import type { Language } from '../../model/article';
  */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
 // C0 controls other than tab/newline/carriage return: they appear in damaged files, never in real text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /** Removes invisible and control characters and collapses all whitespace (incl. nbsp, ideographic space). */
@@ -24,7 +25,7 @@ export function collapseLines(text: string): string {
 
 // Han ideographs (incl. extension A and compatibility ideographs), kana and hangul count as one word each.
 const CJK_CHAR = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]/g;
-const LATIN_WORD = /[A-Za-z0-9\u00c0-\u024f]+(?:['’.\-][A-Za-z0-9\u00c0-\u024f]+)*/g;
+const LATIN_WORD = /[A-Za-z0-9\u00c0-\u024f]+(?:['’.-][A-Za-z0-9\u00c0-\u024f]+)*/g;
 
 /** CJK characters count one each; everything else counts whitespace/punctuation-separated words. */
 export function countWords(text: string): number {
