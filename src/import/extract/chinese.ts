@@ -162,6 +162,10 @@ function dottedNames(text: string, out: Span[]): void {
       start--;
     if (start === i && /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '')) start = i - 1;
     while (text[start] === '-') start++;
+    // 总理斯科特·莫里森: 理 is a transliteration character too, but here it ends the title.
+    for (let k = start + 1; k < i; k++) {
+      if (ANCHORS.some((a) => a.length > k - start && text.startsWith(a, k - a.length))) start = k;
+    }
     let end = i + 1;
     for (;;) {
       const k = translitRunRight(text, end, 8);
@@ -171,6 +175,10 @@ function dottedNames(text: string, out: Span[]): void {
       else break;
     }
     while (end > i + 1 && TRANSLIT_BAD_END.has(text[end - 1])) end--;
+    // 凯瑟琳·李: a Chinese surname after the dot.
+    const after = text[i + 2];
+    if (end === i + 1 && SURNAMES.has(text[i + 1] ?? '') && (!isHan(after) || NAME_FOLLOW_CHARS.has(after!)))
+      end = i + 2;
     if (start < i && end > i + 1) {
       const name = text.slice(start, end);
       out.push({ start, end, kind: 'person', name, aliases: [], tier: 1 });
@@ -203,6 +211,8 @@ function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: stri
   }
   const latinRe = /[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Z][A-Za-z0-9.&'’-]*)*/g;
   for (let m = latinRe.exec(text); m; m = latinRe.exec(text)) {
+    // 白明(Jude Blanchette): an English name in brackets glosses the name before it; not a mention.
+    if (/[(（]/.test(text[m.index - 1] ?? '') && isHan(text[m.index - 2])) continue;
     const words = m[0].split(/\s/);
     for (let n = words.length; n >= 1; n--) {
       const surface = words
@@ -296,6 +306,8 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     if (suffix === '系' && !/(?:研究|学|工程)系$/.test(tok) && !/(?:研究|学|工程)$/.test(tokens[t - 1] ?? ''))
       continue;
     if ((suffix === '军' || suffix === '队') && tok.length < 3) continue;
+    // 在伦敦组织声援活动: 组织 is a verb as often as a noun.
+    if (suffix === '组织' && (tok === '组织' ? (tokens[t - 1] ?? '').length < 3 : tok.length < 5)) continue;
     if (suffix === '部' && /^[东南西北中][东南西北]?部$/.test(tok)) continue;
     // Known organizations (朝中社 in 朝鲜官方媒体朝中社) are the gazetteer's business.
     if (seg.cands.some((c) => c.tier === 1 && c.kind === 'org' && c.end === end && c.start >= starts[t]))
@@ -305,9 +317,10 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     for (let b = t - 1; b >= 0 && t - b <= 6; b--) {
       const bt = tokens[b];
       const btag = tagOf(b);
-      if (ORG_STOP_WORDS.has(bt) || STOP_ENTITIES.has(bt) || PUNCT.has(bt) || /^\s+$/.test(bt)) break;
-      if (/^[另该这那一每各某其本此]/.test(bt) && !covered(b)) break;
       const cov = covered(b);
+      if (!cov && (ORG_STOP_WORDS.has(bt) || STOP_ENTITIES.has(bt) || PUNCT.has(bt) || /^\s+$/.test(bt)))
+        break;
+      if (/^[另该这那一每各某其本此]/.test(bt) && !cov) break;
       if (cov?.kind === 'person') break;
       if (cov?.kind === 'org') {
         // 大西洋理事会数字法医研究实验室: a unit named after its parent organization.
@@ -348,7 +361,8 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     }
     if (/^[\d一二三四五六七八九十两几多]/.test(name)) continue;
     // Parties and ministries are named by what they stand for: 复兴党, 司法部.
-    let proper = BARE_ORGS.has(name) || (suffix === '党' && !GENERIC_PARTIES.has(name)) || MINISTRY.test(name);
+    let proper =
+      BARE_ORGS.has(name) || (suffix === '党' && !GENERIC_PARTIES.has(name)) || MINISTRY.test(name);
     for (let i = start; i < end && !proper; i++) if (strong[i] && strong[i]!.start >= start) proper = true;
     let singles = 0;
     for (let b = first; b <= t; b++) {
@@ -368,9 +382,15 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
           c.end === start + body.length &&
           gazCountries.has(c.name),
       );
-      const genericContext =
-        /[的些家多等各]$/.test(text.slice(Math.max(0, start - 1), start)) || /^[和等]/.test(text[end] ?? '');
-      if (bodyIsPlace && genericContext) continue;
+      // 中国大银行, 俄罗斯公司: a country plus a class noun names a group, not an institution.
+      const bodyIsCountryPlus = seg.cands.some(
+        (c) =>
+          c.kind === 'place' &&
+          c.start === start &&
+          gazCountries.has(c.name) &&
+          /^(?:大|小|大型|主要|国有|私营|其他|各大)?$/.test(text.slice(c.end, start + body.length)),
+      );
+      if (bodyIsPlace || bodyIsCountryPlus) continue;
     }
     const aliases: string[] = [];
     if (/^[A-Za-z][\w.&' -]*$/.test(body) && (suffix === '公司' || suffix === '集团')) {
@@ -482,6 +502,18 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
           out.push({ start: s, end: j, kind: 'person', name, aliases: [], tier: 3 });
           break;
         }
+      }
+    }
+  }
+  // “……，”郑文杰在英国港侨协会办事处发表讲话时说: a Chinese name right after a quotation, speaking.
+  for (let i = text.indexOf('”'); i >= 0; i = text.indexOf('”', i + 1)) {
+    const name = chineseNameAt(res, text, i + 1);
+    if (!name) continue;
+    for (let k = i + 1 + name.length; k < Math.min(text.length, i + 40); k++) {
+      if (CLAUSE_BREAK.has(text[k]) || text[k] === '。') break;
+      if (isSpeechVerbAt(text, k)) {
+        out.push({ start: i + 1, end: i + 1 + name.length, kind: 'person', name, aliases: [], tier: 3 });
+        break;
       }
     }
   }

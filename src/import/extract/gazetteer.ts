@@ -113,7 +113,9 @@ function buildEntries(): LexEntry[] {
   // Province and state names with and without their 省/州 suffix are one place.
   const byName = new Map(entries.map((e) => [e.name, e]));
   for (const e of [...entries]) {
+    // Not 华盛顿州 = 华盛顿 or 纽约州 = 纽约: those short forms are the cities.
     const m = /^(.{2,})[省州]$/.exec(e.name);
+    if (m && (m[1] === '华盛顿' || m[1] === '纽约')) continue;
     const short = m && byName.get(m[1]);
     if (short && short.kind === 'place' && short !== e) {
       e.aliases.push(short.name);

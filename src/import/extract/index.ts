@@ -214,7 +214,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
     const q = quotesInSegment(seg, { lastPerson });
     for (const f of q.quotes) quotes.push({ speaker: nameOf(f.speaker), text: f.text });
     for (const c of q.cited) citedNames.add(nameOf(c));
-    for (const s of seg.spans) if (s.kind === 'person') lastPerson = s;
+    for (const s of seg.spans) if (s.kind === 'person' && seg.text[s.end] !== '的') lastPerson = s;
   }
   const seenAff = new Set<string>();
   for (const r of roleFacts) {

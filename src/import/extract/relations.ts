@@ -156,7 +156,9 @@ export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: Quot
   };
   const lastPersonBefore = (pos: number): Span | null => {
     let best: Span | null = null;
-    for (const s of spans) if (s.kind === 'person' && s.end <= pos && !inQuote[s.start]) best = s;
+    // 普京的高级官员: a possessor is rarely the 他 of the next sentence.
+    for (const s of spans)
+      if (s.kind === 'person' && s.end <= pos && !inQuote[s.start] && text[s.end] !== '的') best = s;
     return best ?? ctx.lastPerson;
   };
   const agent = (lo: number, v: number): Span | null => {
