@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AliasMemoryEntry, ExtractedArticle, NamedEntity } from '../../model/article';
+import type { AliasMemoryEntry, ExtractedArticle, NamedEntity, ParsedArticle } from '../../model/article';
 import { entityKey } from '../resolve/keys';
 
 /**
@@ -32,10 +32,26 @@ export interface BatchRows {
   affiliations: Record<'Organization' | 'Place', Record<string, unknown>[]>;
 }
 
-/** A digest of what the graph would store for the article; equal digests mean nothing to write. */
-export function contentHash(article: ExtractedArticle): string {
-  // `source` and `fetchedAt` say where and when a copy came from, not what it says.
-  const { source: _source, fetchedAt: _fetchedAt, ...content } = article;
+/**
+ * A digest of what the article says as parsed: equal digests mean the input did not change, so
+ * a re-import writes nothing. Extraction output is left out on purpose: it also depends on the
+ * alias memory, which grows as the corpus does, and re-extracting is asked for with --reextract.
+ * `source` and `fetchedAt` say where and when a copy came from, not what it says.
+ */
+export function contentHash(article: ParsedArticle): string {
+  const content = [
+    article.url,
+    article.title,
+    article.language,
+    article.publishedAt,
+    article.section,
+    article.paragraphs,
+    article.authors,
+    article.contributors,
+    article.translators,
+    article.images,
+    article.links,
+  ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
 }
 

@@ -6,7 +6,8 @@ import { aliasMemoryFromRecords, buildRows, contentHash, type BatchRows } from '
 export type WriteOutcome = 'new' | 'updated' | 'unchanged';
 
 export interface BatchResult {
-  outcomes: Map<string, WriteOutcome>;
+  /** One outcome per incoming article, in order; a superseded copy of a URL counts as unchanged. */
+  outcomes: WriteOutcome[];
   nodesCreated: number;
   relationshipsCreated: number;
 }
@@ -131,11 +132,16 @@ export function createWriter(driver: Driver, database: string, options: { force?
               toWrite.push(article);
             }
           }
-          for (const article of incoming)
-            if (!outcomes.has(article.url)) outcomes.set(article.url, 'unchanged');
-          if (toWrite.length === 0) return { outcomes, nodesCreated: 0, relationshipsCreated: 0 };
+          const perArticle = incoming.map((article): WriteOutcome =>
+            byUrl.get(article.url)?.article === article ? outcomes.get(article.url)! : 'unchanged',
+          );
+          if (toWrite.length === 0) return { outcomes: perArticle, nodesCreated: 0, relationshipsCreated: 0 };
           const counted = await writeRows(tx, buildRows(toWrite));
-          return { outcomes, nodesCreated: counted.nodes, relationshipsCreated: counted.relationships };
+          return {
+            outcomes: perArticle,
+            nodesCreated: counted.nodes,
+            relationshipsCreated: counted.relationships,
+          };
         });
       } finally {
         await s.close();
