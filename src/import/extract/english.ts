@@ -29,6 +29,8 @@ const Q_AFTER = new RegExp(
 const Q_BEFORE = new RegExp(`(${NAME}|He|She)\\s${SAY}[,:]?\\s*[“"]([^”"]{4,})[”"]`, 'g');
 const ACCORDING = new RegExp(`[Aa]ccording to (?:the\\s)?(${NAME})`, 'g');
 const CITED = new RegExp(`(${NAME})\\s${SAY}\\b`, 'g');
+/** Bonnie Glaser, a fellow at the German Marshall Fund, said … */
+const CITED_APPOSITION = new RegExp(`(${NAME}),\\s(?:a|an|the)\\s[^.;]{2,120}?,\\s${SAY}\\b`, 'g');
 const STOP = new Set([
   'The',
   'This',
@@ -95,6 +97,7 @@ export function extractEnglish(gaz: Gazetteer, paragraphs: string[]): EnResult {
       quotes.push({ speaker: clean(m[1]), text: sentence });
     }
     for (const m of para.matchAll(CITED)) cited.push(clean(m[1]));
+    for (const m of para.matchAll(CITED_APPOSITION)) cited.push(clean(m[1]));
     const persons = found.filter((f) => f.kind === 'person');
     if (persons.length) lastPerson = persons[persons.length - 1].name;
     for (const n of doc.nouns().out('array') as string[]) {

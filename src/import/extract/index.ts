@@ -20,7 +20,7 @@ import {
 import { extractEnglish } from './english';
 import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gazetteer';
 import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
-import { chineseTopics, englishTopics } from './topics';
+import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
 export interface Extractor {
   extract(article: ParsedArticle): Extraction;
@@ -230,12 +230,26 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
 
   const excluded = new Set<string>();
   for (const e of reg.ents) if (e.kind === 'person') for (const s of [e.name, ...e.aliases]) excluded.add(s);
+  const compounds = new Map<string, number>();
+  segs.forEach((seg, i) => {
+    const times = i === 0 ? 3 : 1;
+    const bump = (name: string): void => {
+      compounds.set(name, (compounds.get(name) ?? 0) + times);
+    };
+    for (const s of seg.spans) {
+      if (s.kind !== 'place') continue;
+      const head = COMPOUND_HEADS.find((h) => seg.text.startsWith(h, s.end));
+      if (head) bump(s.name + head);
+    }
+    for (const m of seg.text.matchAll(/俄乌(?:战争|冲突)/g)) if (m) bump('乌克兰战争');
+  });
   const topics = chineseTopics(
     res,
     gaz,
     segs.map((s, i) => ({ tokens: s.tokens, title: i === 0 })),
     article.section,
     excluded,
+    compounds,
   );
   return {
     persons: reg.of('person'),
@@ -256,7 +270,10 @@ function findExperts(
   const experts: Expert[] = [];
   const done = new Set<string>();
   for (const r of roleFacts) {
-    if (done.has(r.person) || !isExpertRole(r.role)) continue;
+    // Heads of research institutes (院长, 所长) speak as scholars; heads of courts or police do not.
+    const academicHead =
+      !!r.role && /[院所]长$/.test(r.role) && /研究|大学|学院|智库|中心/.test(r.organization ?? '');
+    if (done.has(r.person) || !(isExpertRole(r.role) || academicHead)) continue;
     const quote = quotes.find((q) => q.speaker === r.person);
     if (!quote && !cited.has(r.person)) continue;
     done.add(r.person);
@@ -299,6 +316,17 @@ function extractEnglishArticle(gaz: Gazetteer, article: ParsedArticle): Extracti
     const [kind, name, aliases] = canonical(m.kind, m.kind === 'person' ? personName(m.name) : m.name);
     const surface = m.name !== name ? [m.name] : [];
     reg.add(kind, name, [...aliases, ...surface], 1, false);
+  }
+  // A bare surname later in the text (Glaser said) is the one full name that ends with it.
+  const fullText = [article.title, ...article.paragraphs].join('\n');
+  for (const [last, owners] of surnameOwners) {
+    if (owners.size !== 1) continue;
+    const full = [...owners][0];
+    const bare = fullText.match(
+      new RegExp(`(?<![A-Z][\\w.'-]* )\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'),
+    );
+    const ent = reg.find('person', full);
+    if (ent && bare && bare.length > 0) reg.add('person', ent.name, [last], 0, false);
   }
   addMetadataNames(reg, gaz, article);
   const nameFor = (kind: Kind, n: string): string => reg.find(kind, personName(n))?.name ?? personName(n);

@@ -28,7 +28,8 @@ const TOPIC_ALIASES: Record<string, string> = {
   美中关系: '中美关系',
 };
 
-const COMPOUND_HEADS = new Set(['战争', '危机', '冲突', '关系', '贸易战']);
+/** A place's war or crisis is a topic of its own: 乌克兰 + 战争 -> 乌克兰战争. */
+export const COMPOUND_HEADS = ['战争', '危机', '冲突', '贸易战'];
 const MAX_TOPICS = 8;
 
 export function normalizeTopic(gaz: Gazetteer, word: string): string {
@@ -49,6 +50,7 @@ export function chineseTopics(
   segments: { tokens: string[]; title: boolean }[],
   section: string | null,
   excluded: Set<string>,
+  compounds: Map<string, number> = new Map(),
 ): TopicWeight[] {
   // Count in a small per-article map first: lookups in the 200k-word IDF table are the slow part.
   const raw = new Map<string, number>();
@@ -63,19 +65,16 @@ export function chineseTopics(
       if (c0 < 0x80 && !/^[A-Za-z]/.test(tok)) continue;
       total += times;
       raw.set(tok, (raw.get(tok) ?? 0) + times);
-      const next = toks[i + 1];
-      if (next !== undefined && COMPOUND_HEADS.has(next))
-        raw.set(tok + '\u0000' + next, (raw.get(tok + '\u0000' + next) ?? 0) + times);
     }
   }
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>(compounds);
+  // 战争 inside 乌克兰战争 is counted by the compound; left alone it would crowd out other topics.
+  for (const [name, c] of compounds) {
+    const head = COMPOUND_HEADS.find((h) => name.endsWith(h));
+    if (head && raw.has(head)) raw.set(head, Math.max(0, raw.get(head)! - c));
+  }
   for (const [tok, c] of raw) {
-    const sep = tok.indexOf('\u0000');
-    if (sep >= 0) {
-      // 乌克兰 + 战争 -> 乌克兰战争: a place's war, crisis or relations is a topic of its own.
-      if (res.pos.get(tok.slice(0, sep)) === 'ns') counts.set(tok.replace('\u0000', ''), c);
-      continue;
-    }
+    if (c <= 0) continue;
     if (tok.charCodeAt(0) < 0x80 ? tok.length < 3 : !res.topicIdf.has(tok)) continue;
     if (TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
     counts.set(tok, c);

@@ -1,0 +1,93 @@
+/**
+ * Extraction speed: parses the corpus once, then runs extract + resolve over every article for several
+ * rounds on one core and prints JSON and a short table (articles/s, ms/article p50/p95).
+ *
+ *   npx tsx bench/extract/run.ts [corpus-dir] [--rounds N]
+ *
+ * The corpus defaults to shared/corpus/nyt-cn beside or above the repository.
+ */
+import fs from 'fs';
+import path from 'path';
+import type { AliasMemory, ParsedArticle } from '../../src/model/article';
+import { createExtractor } from '../../src/import/extract';
+import { parseInput } from '../../src/import/parse';
+import { learnAliases, resolveArticle } from '../../src/import/resolve';
+
+function corpusDir(arg: string | undefined): string {
+  const root = path.join(__dirname, '..', '..');
+  const candidates = [
+    arg,
+    process.env.NEWSGRAPH_CORPUS,
+    path.join(root, '..', 'shared', 'corpus', 'nyt-cn'),
+    path.join(root, '..', '..', 'shared', 'corpus', 'nyt-cn'),
+    '/work/shared/corpus/nyt-cn',
+    path.join(root, 'test', 'fixtures', 'gold', 'articles'),
+  ];
+  const found = candidates.find((c) => c && fs.existsSync(c) && fs.statSync(c).isDirectory());
+  if (!found) throw new Error('no corpus directory found');
+  return found;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function main(argv: string[]): void {
+  const roundsAt = argv.indexOf('--rounds');
+  const rounds = roundsAt >= 0 ? Number(argv[roundsAt + 1]) : 5;
+  const dir = corpusDir(argv.find((a, i) => !a.startsWith('--') && argv[i - 1] !== '--rounds'));
+  const articles: ParsedArticle[] = [];
+  for (const f of fs.readdirSync(dir).sort()) {
+    const file = path.join(dir, f);
+    if (!fs.statSync(file).isFile()) continue;
+    articles.push(...parseInput({ source: file, bytes: fs.readFileSync(file) }).articles);
+  }
+  const t0 = performance.now();
+  const memory: AliasMemory = { entries: [] };
+  const extractor = createExtractor({ memory });
+  const initMs = performance.now() - t0;
+
+  // One warm-up round lets V8 optimise before timing; it also fills alias memory as an import would.
+  for (const a of articles)
+    memory.entries.push(...learnAliases(resolveArticle({ ...a, ...extractor.extract(a) }, memory)));
+  const perArticle: number[] = [];
+  const start = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (const a of articles) {
+      const t = performance.now();
+      resolveArticle({ ...a, ...extractor.extract(a) }, memory);
+      perArticle.push(performance.now() - t);
+    }
+  }
+  const totalMs = performance.now() - start;
+  perArticle.sort((x, y) => x - y);
+  const result = {
+    corpus: dir,
+    articles: articles.length,
+    rounds,
+    initMs: Math.round(initMs),
+    articlesPerSecond: Math.round((perArticle.length / totalMs) * 1000),
+    msPerArticle: {
+      mean: +(totalMs / perArticle.length).toFixed(3),
+      p50: +percentile(perArticle, 50).toFixed(3),
+      p95: +percentile(perArticle, 95).toFixed(3),
+      max: +percentile(perArticle, 100).toFixed(3),
+    },
+  };
+  process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write(
+    [
+      '',
+      'articles  rounds  init ms  articles/s  ms p50  ms p95',
+      `${String(result.articles).padStart(8)}  ${String(rounds).padStart(6)}  ${String(result.initMs).padStart(7)}  ${String(
+        result.articlesPerSecond,
+      ).padStart(
+        10,
+      )}  ${result.msPerArticle.p50.toFixed(2).padStart(6)}  ${result.msPerArticle.p95.toFixed(2).padStart(6)}`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main(process.argv.slice(2));
