@@ -1,8 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseByline } from './credits';
-import type { Doc } from './dom';
-import { textOf } from './dom';
 import { BEIJING, toIsoDate } from './date';
+import { type Doc, textOf, walkElements } from './dom';
 
 export interface Byline {
   authors: string[];
@@ -18,31 +17,35 @@ const DATE_LINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
  * Both print Beijing time without a zone; `zoneless` says which offset to assume for them.
  */
 export function takeByline($: Doc, root: AnyNode, zoneless = BEIJING): Byline {
-  const scope = $(root);
-  let authors: string[] = [];
-  let publishedAt: string | null = null;
-
-  const address = scope.find('address').first();
-  if (address.length > 0) {
-    authors = parseByline(address.text());
-    address.remove();
-  }
-  const time = scope.find('time[pudate], time[datetime]').first();
-  if (time.length > 0) {
-    publishedAt = toIsoDate(time.attr('pudate') ?? time.attr('datetime'), zoneless);
-    time.remove();
-  }
-  if (authors.length === 0 || !publishedAt) {
-    scope.find('div > i').each((_, el) => {
+  let address: Element | undefined;
+  let time: Element | undefined;
+  let italicDate: { el: Element; lines: string[]; dateLine: number } | undefined;
+  walkElements(root, (el) => {
+    if (el.name === 'address' && !address) address = el;
+    else if (el.name === 'time' && !time && (el.attribs.pudate || el.attribs.datetime)) time = el;
+    else if (el.name === 'i' && !italicDate && (el.parent as Element | null)?.name === 'div') {
       const lines = textOf(el).split('\n');
       const dateLine = lines.findIndex((line) => DATE_LINE.test(line));
-      if (dateLine < 0) return;
-      if (authors.length === 0 && dateLine > 0) authors = parseByline(lines.slice(0, dateLine).join(', '));
-      publishedAt ??= toIsoDate(lines[dateLine], zoneless);
-      const parent = (el as Element).parent;
-      $(parent && (parent as Element).name === 'div' ? parent : el).remove();
-      return false;
-    });
+      if (dateLine >= 0) italicDate = { el, lines, dateLine };
+    }
+    return !(address && time && italicDate);
+  });
+
+  let authors: string[] = [];
+  let publishedAt: string | null = null;
+  if (address) {
+    authors = parseByline(textOf(address).replace(/\n/g, ', '));
+    $(address).remove();
+  }
+  if (time) {
+    publishedAt = toIsoDate(time.attribs.pudate ?? time.attribs.datetime, zoneless);
+    $(time).remove();
+  }
+  if (italicDate && (authors.length === 0 || !publishedAt)) {
+    const { el, lines, dateLine } = italicDate;
+    if (authors.length === 0 && dateLine > 0) authors = parseByline(lines.slice(0, dateLine).join(', '));
+    publishedAt ??= toIsoDate(lines[dateLine], zoneless);
+    $(el.parent ?? el).remove();
   }
   return { authors, publishedAt };
 }

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleImage, ArticleLink } from '../../model/article';
 import { parseContributors, parseImageCredit, parseTranslators } from './credits';
-import { type Doc, textOf } from './dom';
+import { type Doc, textOf, walkElements } from './dom';
 import { collapseText } from './text';
 import { canonicalUrl, classifyLink, unwrapImageProxy, unwrapLinkWrapper } from './url';
 
@@ -18,7 +18,32 @@ const TRANSLATION_ANCHOR = /(本文英文版|英文原文|read in english|englis
 /** An author biography with a "more about him/her" link, as the 2024 footer has it. */
 const BIO_LINK = /(点击查看更多关于(他|她|他们)的信息|more about (him|her|them))/;
 
-const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, .article-paragraph';
+/** Elements whose text is one paragraph; the outermost one wins when they nest (a <p> inside an <li>). */
+const BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd']);
+
+interface Block {
+  el: AnyNode;
+  inFooter: boolean;
+}
+
+/** Outermost text blocks in document order, noting which sit in a <footer> (credits, never body text). */
+function findBlocks(root: AnyNode): Block[] {
+  const blocks: Block[] = [];
+  const visit = (node: AnyNode, inFooter: boolean) =>
+    walkElements(node, (el) => {
+      if (BLOCKS.has(el.name) || /(^|\s)article-paragraph(\s|$)/.test(el.attribs.class ?? '')) {
+        blocks.push({ el, inFooter });
+        return false;
+      }
+      if (el.name === 'footer' && !inFooter) {
+        visit(el, true);
+        return false;
+      }
+      return true;
+    });
+  visit(root, false);
+  return blocks;
+}
 
 /**
  * Reads the body of an article from `root` (already cleaned of junk): images with captions and credits,
@@ -26,25 +51,23 @@ const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, .article-paragra
  * feed the credits and links but never the paragraphs.
  */
 export function readContent($: Doc, root: AnyNode, baseUrl: string | undefined): Content {
-  const scope = $(root);
-  const images = readImages($, scope, baseUrl);
-  const links = readLinks($, scope, baseUrl);
+  const images = readImages($, root, baseUrl);
+  const links = readLinks(root, baseUrl);
   const contributors: string[] = [];
   const translators: string[] = [];
   const paragraphs: string[] = [];
 
-  const blocks = scope.find(BLOCKS).filter((_, el) => $(el).parents(BLOCKS).length === 0);
-  const blockList = blocks.toArray();
-  const source = blockList.length > 0 ? blockList : [root];
-  for (const block of source) {
-    const inFooter = block !== root && $(block).closest('footer').length > 0;
-    const lines = textOf(block).split('\n');
-    const credit = readCredits($, block, lines);
+  const found = findBlocks(root);
+  // Text with no block markup at all (a bare feed description) is one paragraph per line.
+  const blocks = found.length > 0 ? found : [{ el: root, inFooter: false }];
+  for (const { el, inFooter } of blocks) {
+    const lines = textOf(el).split('\n');
+    const credit = readCredits(el, lines);
     contributors.push(...credit.contributors);
     translators.push(...credit.translators);
     if (inFooter || credit.isCredit) continue;
-    const text = lines.join('\n');
-    if (text !== '') paragraphs.push(text);
+    if (el === root) paragraphs.push(...lines.filter((line) => line !== ''));
+    else if (lines.join('') !== '') paragraphs.push(lines.join('\n'));
   }
   return {
     paragraphs,
@@ -70,7 +93,7 @@ interface BlockCredits {
  * contributor credit, or an author bio with its profile link; the old layout packs all of them into the last
  * `<p>`, separated by `<br/>`, so the whole block is then credits, bio included.
  */
-function readCredits($: Doc, block: AnyNode, lines: string[]): BlockCredits {
+function readCredits(block: AnyNode, lines: string[]): BlockCredits {
   const contributors: string[] = [];
   const translators: string[] = [];
   let isCredit = false;
@@ -92,17 +115,21 @@ function readCredits($: Doc, block: AnyNode, lines: string[]): BlockCredits {
       }
     }
   }
-  const anchors = $(block).find('a').toArray();
-  if (anchors.some((a) => TRANSLATION_ANCHOR.test($(a).text()) || BIO_LINK.test($(a).text())))
-    isCredit = true;
+  if (!isCredit) {
+    walkElements(block, (el) => {
+      if (el.name !== 'a') return true;
+      const text = textOf(el);
+      if (TRANSLATION_ANCHOR.test(text) || BIO_LINK.test(text)) isCredit = true;
+      return false;
+    });
+  }
   return { isCredit, contributors, translators };
 }
 
-function imageSource($: Doc, img: Element): string | undefined {
-  const $img = $(img);
-  const src = $img.attr('src') ?? '';
+function imageSource(img: Element): string | undefined {
+  const src = img.attribs.src ?? '';
   // Lazy-loading pages put a placeholder (data: URI, 1px gif) in src and the real image in data-src.
-  return !src || src.startsWith('data:') ? ($img.attr('data-src') ?? $img.attr('data-original')) : src;
+  return !src || src.startsWith('data:') ? (img.attribs['data-src'] ?? img.attribs['data-original']) : src;
 }
 
 function imageUrl(raw: string | undefined, baseUrl: string | undefined): string | null {
@@ -115,36 +142,53 @@ function imageUrl(raw: string | undefined, baseUrl: string | undefined): string 
  * `<figure><img><figcaption>caption <cite>credit</cite></figcaption></figure>` (2024 layout and most pages),
  * `<img><div><small>caption</small></div>` (2020 layout) and `<p><img><small>caption</small></p>`.
  */
-function readImages($: Doc, scope: ReturnType<Doc>, baseUrl: string | undefined): ArticleImage[] {
+function readImages($: Doc, root: AnyNode, baseUrl: string | undefined): ArticleImage[] {
   const images: ArticleImage[] = [];
   const consumed: AnyNode[] = [];
-  scope.find('img, figure').each((_, el) => {
+  walkElements(root, (el) => {
     if (el.name === 'figure') {
-      const $fig = $(el);
-      const img = $fig.find('img').get(0);
-      const url = img ? imageUrl(imageSource($, img), baseUrl) : null;
-      const cite = $fig.find('figcaption cite, figcaption .credit, figcaption [itemprop="copyrightHolder"]');
-      const credit = collapseText(cite.text()) || null;
-      const caption = $fig.find('figcaption').clone();
-      caption.find('cite, .credit, [itemprop="copyrightHolder"]').remove();
-      if (url) images.push(makeImage(url, collapseText(caption.text()) || null, credit));
+      let img: Element | undefined;
+      let figcaption: Element | undefined;
+      walkElements(el, (inner) => {
+        if (inner.name === 'img' && !img) img = inner;
+        if (inner.name === 'figcaption' && !figcaption) figcaption = inner;
+        return true;
+      });
+      const url = img ? imageUrl(imageSource(img), baseUrl) : null;
+      let credit: string | null = null;
+      let caption: string | null = null;
+      if (figcaption) {
+        const credits: AnyNode[] = [];
+        walkElements(figcaption, (inner) => {
+          if (inner.name === 'cite' || /(^|\s)credit(\s|$)/.test(inner.attribs.class ?? '')) {
+            credits.push(inner);
+            return false;
+          }
+          return true;
+        });
+        credit = collapseText(credits.map((c) => textOf(c)).join(' ')) || null;
+        for (const c of credits) $(c).remove();
+        caption = collapseText(textOf(figcaption)) || null;
+      }
+      if (url) images.push(makeImage(url, caption, credit));
       consumed.push(el);
-      return;
+      return false;
     }
-    if ($(el).parents('figure').length > 0) return;
-    const url = imageUrl(imageSource($, el), baseUrl);
-    const captionEl = captionAfter($, el);
-    const caption = captionEl ? collapseText($(captionEl).text()) || null : null;
+    if (el.name !== 'img') return true;
+    const url = imageUrl(imageSource(el), baseUrl);
+    const captionEl = captionAfter(el);
+    const caption = captionEl ? collapseText(textOf(captionEl)) || null : null;
     if (captionEl) consumed.push(captionEl);
     consumed.push(el);
     if (url) images.push(makeImage(url, caption, null));
+    return false;
   });
   for (const node of consumed) $(node).remove();
   return images;
 }
 
 /** The `<small>` that follows an image, directly or wrapped in a `<div>` of its own. */
-function captionAfter($: Doc, img: Element): AnyNode | null {
+function captionAfter(img: Element): AnyNode | null {
   let next = img.next;
   while (next && next.type === 'text' && (next as unknown as { data: string }).data.trim() === '')
     next = next.next;
@@ -168,20 +212,21 @@ function makeImage(url: string, caption: string | null, credit: string | null): 
 }
 
 /** Every http(s) link with its anchor text; javascript:, mailto: and the like are dropped by canonicalUrl. */
-function readLinks($: Doc, scope: ReturnType<Doc>, baseUrl: string | undefined): ArticleLink[] {
+function readLinks(root: AnyNode, baseUrl: string | undefined): ArticleLink[] {
   const links: ArticleLink[] = [];
   const seen = new Set<string>();
-  scope.find('a[href]').each((_, a) => {
-    const href = $(a).attr('href') ?? '';
-    const url = canonicalUrl(unwrapLinkWrapper(href), baseUrl);
-    if (!url) return;
-    const text = collapseText($(a).text());
-    if (text === '') return;
+  walkElements(root, (a) => {
+    if (a.name !== 'a') return true;
+    const url = a.attribs.href ? canonicalUrl(unwrapLinkWrapper(a.attribs.href), baseUrl) : null;
+    const text = url ? collapseText(textOf(a)) : '';
+    if (!url || text === '') return false;
     const kind = classifyLink(url, text);
     const key = `${kind} ${url}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    links.push({ url, text, kind });
+    if (!seen.has(key)) {
+      seen.add(key);
+      links.push({ url, text, kind });
+    }
+    return false;
   });
   return links;
 }

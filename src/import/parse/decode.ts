@@ -43,7 +43,7 @@ function decodeUtf8(bytes: Buffer): string | null {
 }
 
 function finish(text: string, encoding: string): Decoded {
-  if (text.replace(/[\s\ufeff\u200b]+/g, '') === '') return { error: 'empty file: only whitespace' };
+  if (!/[^\s\ufeff\u200b]/.test(text)) return { error: 'empty file: only whitespace' };
   return { text, encoding };
 }
 
@@ -55,7 +55,8 @@ function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, SAMPLE);
   if (sample.includes(0)) return true;
   let control = 0;
-  for (const byte of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i];
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) {
       control++;
     }

@@ -146,6 +146,8 @@ export function parsePage(source: string, html: string): Built {
     if (byline && !/^https?:/i.test(byline)) authors = parseByline(byline);
   }
 
+  const section = str(ld?.articleSection) ?? meta($, 'article:section');
+  const ogImage = meta($, 'og:image');
   removeJunk($);
   // The visible byline may sit outside the body container (in the page header), so it is read page-wide.
   const byline = takeByline($, $.root().get(0)!, zoneless);
@@ -157,7 +159,6 @@ export function parsePage(source: string, html: string): Built {
   const base = url ?? undefined;
   const content = readContent($, root, base);
   const fallbackImages = [...ldImages(ld?.image, base)];
-  const ogImage = meta($, 'og:image');
   const ogUrl = ogImage ? canonicalUrl(unwrapImageProxy(ogImage), base) : null;
   if (ogUrl)
     fallbackImages.push({ url: ogUrl, caption: null, credit: null, photographer: null, agency: null });
@@ -167,7 +168,7 @@ export function parsePage(source: string, html: string): Built {
     title: title || null,
     publishedAt,
     authors,
-    section: str(ld?.articleSection) ?? meta($, 'article:section'),
+    section,
     ...content,
     // Body images carry captions; metadata images are only used when the body has none.
     images: content.images.length > 0 ? content.images : fallbackImages,
