@@ -261,6 +261,13 @@ interface Measurement {
   firstErrors: { source: string; message: string }[];
   profile?: ProfileSummary;
   contention: Contention;
+  /** CPU cost per article, which other work on the machine does not inflate the way it does wall time. */
+  cpuMsPerArticle: { importer: number; neo4j: number | null };
+  /**
+   * What the CPU costs allow on an otherwise idle 2-core machine: `pipelined` if importer and Neo4j each
+   * keep one core busy (the importer overlaps extraction with writes), `serial` if they take turns.
+   */
+  quietEstimate: { pipelinedArticlesPerSecond: number; serialArticlesPerSecond: number } | null;
 }
 
 async function measure(
@@ -301,6 +308,9 @@ async function measure(
   }
   const s = report.summary;
   const articles = s.new + s.updated + s.unchanged;
+  const n = Math.max(articles, 1);
+  const importerCpu = report.cpuUserMs + report.cpuSystemMs;
+  const neoCpu = contention.neo4jCpuMs;
   const profileFile = options.profile ? mainThreadProfile(PROFILE_DIR) : null;
   const elapsed = s.elapsedMs;
   return {
@@ -326,6 +336,17 @@ async function measure(
     firstErrors: s.firstErrors,
     profile: profileFile ? summarizeProfile(profileFile, ROOT) : undefined,
     contention,
+    cpuMsPerArticle: {
+      importer: round(importerCpu / n, 2),
+      neo4j: neoCpu === null ? null : round(neoCpu / n, 2),
+    },
+    quietEstimate:
+      neoCpu === null || options.dryRun
+        ? null
+        : {
+            pipelinedArticlesPerSecond: round((1000 * n) / Math.max(importerCpu, neoCpu)),
+            serialArticlesPerSecond: round((1000 * n) / (importerCpu + neoCpu)),
+          },
   };
 }
 
@@ -392,35 +413,54 @@ async function main() {
   try {
     if (args.sweep) {
       const results: Measurement[] = [];
-      for (const size of args.sizes) {
-        for (let r = 0; r < args.repeat; r++)
-          results.push(await measure(driver, target, dir, size, args.count));
+      // Round-robin over sizes, so that a burst of other work on the machine does not land on one size only.
+      for (let r = 0; r < args.repeat; r++) {
+        for (const size of args.sizes) results.push(await measure(driver, target, dir, size, args.count));
       }
       const bySize = args.sizes.map((size) => {
         const runs = results.filter((m) => m.batchSize === size);
-        const rates = runs.map((m) => m.articlesPerSecond).sort((a, b) => a - b);
+        const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
         return {
           batchSize: size,
-          articlesPerSecond: rates[Math.floor(rates.length / 2)],
-          runs: rates,
+          articlesPerSecond: median(runs.map((m) => m.articlesPerSecond)),
+          runs: runs.map((m) => m.articlesPerSecond),
+          otherCpuShare: runs.map((m) => m.contention.otherCpuShare),
+          importerCpuMsPerArticle: median(runs.map((m) => m.cpuMsPerArticle.importer)),
+          neo4jCpuMsPerArticle: median(runs.map((m) => m.cpuMsPerArticle.neo4j ?? NaN)),
+          quietArticlesPerSecond: median(runs.map((m) => m.quietEstimate?.pipelinedArticlesPerSecond ?? NaN)),
           peakRssMB: Math.max(...runs.map((m) => m.peakRssMB)),
           stageMs: runs[0].stageMs,
         };
       });
       const best = bySize.reduce((a, b) => (b.articlesPerSecond > a.articlesPerSecond ? b : a));
-      const file = saveResults('sweep', { ...context, bySize, best: best.batchSize, runs: results });
+      // Wall-clock rates swing with whatever else runs on the machine; CPU cost per article does not.
+      const bestByCpu = bySize.reduce((a, b) =>
+        b.quietArticlesPerSecond > a.quietArticlesPerSecond ? b : a,
+      );
+      const file = saveResults('sweep', {
+        ...context,
+        bySize,
+        best: best.batchSize,
+        bestByCpuCost: bestByCpu.batchSize,
+        runs: results,
+      });
       log(`\nbatch-size sweep, ${args.count} articles (median of ${args.repeat}):`);
       log(
         table(
           bySize.map((b) => [
             `batch ${b.batchSize}`,
-            `${b.articlesPerSecond} articles/s, peak RSS ${b.peakRssMB} MB, write ${b.stageMs.write} ms, ` +
-              `extract ${b.stageMs.extract} ms`,
+            `${b.articlesPerSecond} articles/s (runs ${b.runs.join(', ')}; other work ` +
+              `${b.otherCpuShare.map((x) => `${Math.round(x * 100)}%`).join(', ')}), CPU/article importer ` +
+              `${b.importerCpuMsPerArticle} ms, Neo4j ${b.neo4jCpuMsPerArticle} ms (idle-machine estimate ` +
+              `${b.quietArticlesPerSecond}/s), peak RSS ${b.peakRssMB} MB`,
           ]),
         ),
       );
-      log(`  fastest: ${best.batchSize}\n  saved to ${path.relative(ROOT, file)}`);
-      console.log(JSON.stringify({ bySize, best: best.batchSize }, null, 2));
+      log(`  fastest: ${best.batchSize}; cheapest in CPU: ${bestByCpu.batchSize}`);
+      log(`  saved to ${path.relative(ROOT, file)}`);
+      console.log(
+        JSON.stringify({ bySize, best: best.batchSize, bestByCpuCost: bestByCpu.batchSize }, null, 2),
+      );
       return;
     }
 
@@ -493,6 +533,14 @@ async function main() {
           'machine',
           `${Math.round(m.contention.otherCpuShare * 100)}% of the CPU taken by other work, Neo4j used ` +
             `${m.contention.neo4jCpuMs ?? '?'} ms CPU, importer ${m.cpuUserMs + m.cpuSystemMs} ms`,
+        ],
+        [
+          'CPU per article',
+          `importer ${m.cpuMsPerArticle.importer} ms, Neo4j ${m.cpuMsPerArticle.neo4j ?? '?'} ms` +
+            (m.quietEstimate
+              ? `: an idle machine would allow ~${m.quietEstimate.pipelinedArticlesPerSecond} articles/s ` +
+                `(${m.quietEstimate.serialArticlesPerSecond} if they never overlap)`
+              : ''),
         ],
         ['graph after', `${graph.nodes} nodes, ${graph.relationships} relationships`],
         [
