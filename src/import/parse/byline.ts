@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { parseByline } from './credits';
 import { BEIJING, toIsoDate } from './date';
-import { type Doc, textOf, walkElements } from './dom';
+import { removeNode, textOf, walkElements } from './dom';
 
 export interface Byline {
   authors: string[];
@@ -16,7 +16,7 @@ const DATE_LINE = /^\d{4}-\d{1,2}-\d{1,2}(\s+\d{1,2}:\d{2}(:\d{2})?)?$/;
  * 2020-21: `<div><i>AUTHOR<br>2020-12-01 10:28:55</i></div>`.
  * Both print Beijing time without a zone; `zoneless` says which offset to assume for them.
  */
-export function takeByline($: Doc, root: AnyNode, zoneless = BEIJING): Byline {
+export function takeByline(root: AnyNode, zoneless = BEIJING): Byline {
   let address: Element | undefined;
   let time: Element | undefined;
   let italicDate: { el: Element; lines: string[]; dateLine: number } | undefined;
@@ -35,17 +35,17 @@ export function takeByline($: Doc, root: AnyNode, zoneless = BEIJING): Byline {
   let publishedAt: string | null = null;
   if (address) {
     authors = parseByline(textOf(address).replace(/\n/g, ', '));
-    $(address).remove();
+    removeNode(address);
   }
   if (time) {
     publishedAt = toIsoDate(time.attribs.pudate ?? time.attribs.datetime, zoneless);
-    $(time).remove();
+    removeNode(time);
   }
   if (italicDate && (authors.length === 0 || !publishedAt)) {
     const { el, lines, dateLine } = italicDate;
     if (authors.length === 0 && dateLine > 0) authors = parseByline(lines.slice(0, dateLine).join(', '));
     publishedAt ??= toIsoDate(lines[dateLine], zoneless);
-    $(el.parent ?? el).remove();
+    removeNode(el.parent ?? el);
   }
   return { authors, publishedAt };
 }

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { ArticleImage, ArticleLink } from '../../model/article';
 import { parseContributors, parseImageCredit, parseTranslators } from './credits';
-import { type Doc, textOf, walkElements } from './dom';
+import { removeNode, textOf, walkElements } from './dom';
 import { collapseText } from './text';
 import { canonicalUrl, classifyLink, unwrapImageProxy, unwrapLinkWrapper } from './url';
 
@@ -15,6 +15,8 @@ export interface Content {
 
 /** Anchors that point to the English original; in the old layout they share a paragraph with the credits. */
 const TRANSLATION_ANCHOR = /(本文英文版|英文原文|read in english|english version)/i;
+/** Translator credits start with one of these (翻译, 編譯, 译者, Translated by). */
+const TRANSLATOR_START = /^(翻|编|編|译|譯|translated)/i;
 /** An author biography with a "more about him/her" link, as the 2024 footer has it. */
 const BIO_LINK = /(点击查看更多关于(他|她|他们)的信息|more about (him|her|them))/;
 
@@ -50,8 +52,8 @@ function findBlocks(root: AnyNode): Block[] {
  * plain-text paragraphs, credit lines (contributors, translators) and links. Footers and credit paragraphs
  * feed the credits and links but never the paragraphs.
  */
-export function readContent($: Doc, root: AnyNode, baseUrl: string | undefined): Content {
-  const images = readImages($, root, baseUrl);
+export function readContent(root: AnyNode, baseUrl: string | undefined): Content {
+  const images = readImages(root, baseUrl);
   const links = readLinks(root, baseUrl);
   const contributors: string[] = [];
   const translators: string[] = [];
@@ -98,7 +100,8 @@ function readCredits(block: AnyNode, lines: string[]): BlockCredits {
   const translators: string[] = [];
   let isCredit = false;
   for (const line of lines) {
-    const names = parseTranslators(line);
+    // Cheap first-character test: this runs on every line of every article.
+    const names = TRANSLATOR_START.test(line) ? parseTranslators(line) : null;
     if (names) {
       translators.push(...names);
       isCredit = true;
@@ -142,7 +145,7 @@ function imageUrl(raw: string | undefined, baseUrl: string | undefined): string 
  * `<figure><img><figcaption>caption <cite>credit</cite></figcaption></figure>` (2024 layout and most pages),
  * `<img><div><small>caption</small></div>` (2020 layout) and `<p><img><small>caption</small></p>`.
  */
-function readImages($: Doc, root: AnyNode, baseUrl: string | undefined): ArticleImage[] {
+function readImages(root: AnyNode, baseUrl: string | undefined): ArticleImage[] {
   const images: ArticleImage[] = [];
   const consumed: AnyNode[] = [];
   walkElements(root, (el) => {
@@ -167,7 +170,7 @@ function readImages($: Doc, root: AnyNode, baseUrl: string | undefined): Article
           return true;
         });
         credit = collapseText(credits.map((c) => textOf(c)).join(' ')) || null;
-        for (const c of credits) $(c).remove();
+        for (const c of credits) removeNode(c);
         caption = collapseText(textOf(figcaption)) || null;
       }
       if (url) images.push(makeImage(url, caption, credit));
@@ -183,7 +186,7 @@ function readImages($: Doc, root: AnyNode, baseUrl: string | undefined): Article
     if (url) images.push(makeImage(url, caption, null));
     return false;
   });
-  for (const node of consumed) $(node).remove();
+  for (const node of consumed) removeNode(node);
   return images;
 }
 

@@ -1,9 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import jschardet from 'jschardet';
 
 export type Decoded = { text: string; encoding: string } | { error: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Bytes of the start of a file looked at for binary detection and charset sniffing. */
 const SAMPLE = 64 * 1024;
@@ -20,9 +19,11 @@ export function decodeBytes(bytes: Buffer): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return finish(iconv.decode(bytes.subarray(2), 'utf-16be'), 'utf-16be');
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-  if (looksBinary(body)) return { error: 'binary file: the content is not text' };
+  // A NUL byte never occurs in text (UTF-16 was handled by its BOM above).
+  if (body.subarray(0, SAMPLE).includes(0)) return { error: 'binary file: the content is not text' };
   const text = decodeUtf8(body);
   if (text !== null) return finish(text, 'utf-8');
+  if (looksBinary(body)) return { error: 'binary file: the content is not text' };
   const encoding = declaredCharset(body) ?? detectedCharset(body);
   return finish(iconv.decode(body, encoding), encoding);
 }
@@ -33,11 +34,8 @@ export function decodeBytes(bytes: Buffer): Decoded {
  */
 function decodeUtf8(bytes: Buffer): string | null {
   for (let cut = 0; cut <= 3 && cut < bytes.length; cut++) {
-    try {
-      return utf8.decode(bytes.subarray(0, bytes.length - cut));
-    } catch {
-      // Try again without a possibly incomplete last character.
-    }
+    const head = bytes.subarray(0, bytes.length - cut);
+    if (isUtf8(head)) return head.toString('utf8');
   }
   return null;
 }
@@ -48,12 +46,11 @@ function finish(text: string, encoding: string): Decoded {
 }
 
 /**
- * NUL bytes never occur in text files (UTF-16 was handled by its BOM); otherwise a file is binary when more
- * than 10% of the sample is control bytes other than tab/newline/carriage return/form feed/escape.
+ * Bytes that are neither UTF-8 nor free of NULs are decoded with a legacy charset only if they look like
+ * text: binary when more than 10% of the sample is control bytes other than tab/newline/CR/form feed/escape.
  */
 function looksBinary(bytes: Buffer): boolean {
   const sample = bytes.subarray(0, SAMPLE);
-  if (sample.includes(0)) return true;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const byte = sample[i];

@@ -81,6 +81,20 @@ function firstText(el: Element): string {
   return '';
 }
 
+/** Unlinks a node from the tree (what cheerio's remove() does, without building a wrapper per node). */
+export function removeNode(node: AnyNode): void {
+  const parent = node.parent;
+  if (parent) {
+    const index = parent.children.indexOf(node as never);
+    if (index >= 0) parent.children.splice(index, 1);
+  }
+  if (node.prev) node.prev.next = node.next;
+  if (node.next) node.next.prev = node.prev;
+  node.parent = null;
+  node.prev = null;
+  node.next = null;
+}
+
 export function removeJunk($: Doc): void {
   const doomed = new Set<AnyNode>();
   walkElements($.root().get(0)!, (el) => {
@@ -101,7 +115,7 @@ export function removeJunk($: Doc): void {
     }
     return true;
   });
-  for (const node of doomed) $(node).remove();
+  for (const node of doomed) removeNode(node);
 }
 
 const BLOCK = new Set([

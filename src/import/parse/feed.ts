@@ -113,8 +113,8 @@ function parseItem(source: string, tag: string, chunk: string): Built {
   const $ = loadHtml(html);
   removeJunk($);
   const root = $.root().get(0)!;
-  const byline = takeByline($, root, zoneless);
-  const content = readContent($, root, url ?? undefined);
+  const byline = takeByline(root, zoneless);
+  const content = readContent(root, url ?? undefined);
   const authors = itemAuthors(item);
   return buildArticle({
     source,

@@ -150,14 +150,14 @@ export function parsePage(source: string, html: string): Built {
   const ogImage = meta($, 'og:image');
   removeJunk($);
   // The visible byline may sit outside the body container (in the page header), so it is read page-wide.
-  const byline = takeByline($, $.root().get(0)!, zoneless);
+  const byline = takeByline($.root().get(0)!, zoneless);
   if (authors.length === 0) authors = byline.authors;
   publishedAt ??= byline.publishedAt;
   const root: AnyNode =
     BODY_SELECTORS.map((sel) => $(sel).get(0)).find((el) => el !== undefined) ?? $.root().get(0)!;
   $(root).find('h1, header, .byline, [itemprop="author"], [rel="author"]').remove();
   const base = url ?? undefined;
-  const content = readContent($, root, base);
+  const content = readContent(root, base);
   const fallbackImages = [...ldImages(ld?.image, base)];
   const ogUrl = ogImage ? canonicalUrl(unwrapImageProxy(ogImage), base) : null;
   if (ogUrl)

@@ -50,7 +50,7 @@ export function parseSeed(source: string, text: string): Built {
   const $ = loadHtml(html);
   removeJunk($);
   const root = $.root().get(0)!;
-  const byline = takeByline($, root);
-  const content = readContent($, root, url ?? undefined);
+  const byline = takeByline(root);
+  const content = readContent(root, url ?? undefined);
   return buildArticle({ source, url, title, fetchedAt, ...byline, ...content });
 }

@@ -22,11 +22,11 @@ export function collapseText(text: string): string {
 
 /** Like collapseText but keeps line breaks (collapsed to single '\n'), for text that had <br> in it. */
 export function collapseLines(text: string): string {
-  return text
-    .split('\n')
-    .map(collapseText)
-    .filter((line) => line !== '')
-    .join('\n');
+  const visible = INVISIBLE_OR_CONTROL.test(text) ? text.replace(INVISIBLE, '').replace(CONTROL, '') : text;
+  return visible
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
 }
 
 interface ScriptStats {
