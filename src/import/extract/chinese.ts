@@ -91,7 +91,7 @@ const LATIN_ORG_CUES_BEFORE = /(?:公司|企业|网站|品牌|平台|机构|组�
 const PERSON_EN =
   /^(?:(?:Prince|Princess|King|Queen|Sir|Dr\.|Lord|Lady)\s)?(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|de|da|van|von|der|den|la|le|bin|al|Jr\.?))*$/;
 const ORG_EN_WORDS =
-  /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust)\b/;
+  /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust|Affairs|Relations|Technology|Technologies|Consulting|Government|Strategies|Solutions|Systems|Industries|Motors|Airlines|Energy|Media|Labs|Research|Studies|Policy|Watch|International|Global|Brands|Foods|Chamber|Exchange|Hospital|Museum|Games|Magazine|Ltd|LLC|LLP)\b/;
 
 const SPEECH_FIRST = new Set(SPEECH_DESC.map((v) => v[0]));
 
@@ -154,13 +154,21 @@ function translitRunRight(text: string, from: number, max: number): number {
 }
 
 /** Dotted transliterated names: 阿莉恰·巴胡尔斯卡, A·韦斯·米切尔, 让-吕克·克伦伯. */
-function dottedNames(text: string, out: Span[]): void {
+function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): void {
   let i = text.indexOf('·');
   while (i >= 0) {
     let start = i;
     while (start > 0 && i - start < 5 && (TRANSLIT_CHARS.has(text[start - 1]) || text[start - 1] === '-'))
       start--;
-    if (start === i && /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '')) start = i - 1;
+    if (start === i && /[A-Z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i - 2] ?? '')) {
+      start = i - 1;
+      // 乔治·W·布什, 理查德·A·莫伊察: a middle initial between two transliterated parts.
+      if (text[start - 1] === '·') {
+        let k = start - 1;
+        while (k > 0 && start - 1 - k < 5 && TRANSLIT_CHARS.has(text[k - 1])) k--;
+        if (k < start - 1) start = k;
+      }
+    }
     while (text[start] === '-') start++;
     // 总理斯科特·莫里森: 理 is a transliteration character too, but here it ends the title.
     for (let k = start + 1; k < i; k++) {
@@ -175,6 +183,9 @@ function dottedNames(text: string, out: Span[]): void {
       else break;
     }
     while (end > i + 1 && TRANSLIT_BAD_END.has(text[end - 1])) end--;
+    // 伯林可能: the last character starts an ordinary word.
+    while (end > i + 3 && /^(?:v|d|c|p|a|r|m|ad|vn)$/.test(resPos?.get(text.slice(end - 1, end + 1)) ?? ''))
+      end--;
     // 凯瑟琳·李: a Chinese surname after the dot.
     const after = text[i + 2];
     if (end === i + 1 && SURNAMES.has(text[i + 1] ?? '') && (!isHan(after) || NAME_FOLLOW_CHARS.has(after!)))
@@ -321,6 +332,17 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       if (!cov && (ORG_STOP_WORDS.has(bt) || STOP_ENTITIES.has(bt) || PUNCT.has(bt) || /^\s+$/.test(bt)))
         break;
       if (/^[另该这那一每各某其本此]/.test(bt) && !cov) break;
+      // 米勒·希瓦利埃律师事务所: a firm named after people is an organization.
+      if (
+        cov?.kind === 'person' &&
+        cov.name.includes('·') &&
+        b >= t - 2 &&
+        cov.end === starts[b] + bt.length
+      ) {
+        first = tokens.findIndex((_x, k) => starts[k] === cov.start);
+        if (first < 0) first = b;
+        break;
+      }
       if (cov?.kind === 'person') break;
       if (cov?.kind === 'org') {
         // 大西洋理事会数字法医研究实验室: a unit named after its parent organization.
@@ -333,7 +355,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       const adjacent = b === t - 1 && tok === suffix;
       const verbal = btag === 'v' || btag === 'vn' || btag === 'a';
       if (!ORG_BODY_TAGS.has(btag) && !(adjacent && verbal)) break;
-      if (btag === 'vn' && !(b === t - 1)) break;
+      if (btag === 'vn' && !adjacent) break;
       if (chars + bt.length > 18) break;
       chars += bt.length;
       first = b;
@@ -588,7 +610,7 @@ export function selectSpans(cands: Span[]): Span[] {
 }
 
 /** English names in brackets: alias of the name before them, or a new name when none was found. */
-function bracketPairs(res: Resources, seg: Segment): void {
+function bracketPairs(res: Resources, gaz: Gazetteer, seg: Segment): void {
   const re = /[（(]([^()（）]{1,80})[)）]/g;
   const { text } = seg;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -596,7 +618,22 @@ function bracketPairs(res: Resources, seg: Segment): void {
     if (!/^[A-Za-z#]/.test(inner) || /^#/.test(inner)) continue;
     const at = m.index;
     if (text[at - 1] === '》' || text[at - 1] === '”') continue;
-    const personLike = PERSON_EN.test(inner) && inner.split(/\s+/).length <= 5 && !ORG_EN_WORDS.test(inner);
+    const words = inner.split(/\s+/);
+    // One English word is a brand or an organization (耐克(Nike)) unless the text introduces a
+    // person (妻子梅根(Meghan)); 2-5 capitalised words without organization words are a person.
+    const introduced = ANCHORS.some((a) =>
+      text
+        .slice(0, at)
+        .replace(/[\p{Script=Han}]{1,4}$/u, '')
+        .endsWith(a),
+    );
+    const personLike =
+      PERSON_EN.test(inner) &&
+      words.length <= 5 &&
+      !ORG_EN_WORDS.test(inner) &&
+      !inner.includes('&') &&
+      (words.length >= 2 || introduced) &&
+      !gaz.latin.has(inner.toLowerCase());
     const acronym = /^[A-Z][A-Z0-9&.-]{1,7}$/.test(inner);
     const prev = seg.spans.find((s) => s.end === at);
     if (prev) {
@@ -641,15 +678,22 @@ function bracketPairs(res: Resources, seg: Segment): void {
         if (PUNCT.has(tok) || ORG_STOP_WORDS.has(tok) || !ORG_BODY_TAGS.has(tag) || ROLE_SET.has(tok)) break;
         start = starts[t];
       }
-      if (at - start >= 2)
+      if (at - start < 2) continue;
+      // 苹果(Apple): a known English name decides which organization the Chinese words mean.
+      const known = gaz.latin.get(inner.toLowerCase());
+      const surface = text.slice(start, at);
+      if (known && known.kind !== 'person') {
         seg.cands.push({
           start,
           end: at,
-          kind: 'org',
-          name: text.slice(start, at),
-          aliases: [inner],
+          kind: known.kind,
+          name: known.name,
+          aliases: [...known.aliases, surface],
           tier: 1,
         });
+      } else {
+        seg.cands.push({ start, end: at, kind: 'org', name: surface, aliases: [inner], tier: 1 });
+      }
     }
   }
 }
@@ -658,13 +702,13 @@ export function baseCandidates(res: Resources, gaz: Gazetteer, seg: Segment): vo
   const cands: Span[] = [];
   gazetteerMatches(gaz, null, seg.text, cands);
   royalNames(res, seg.text, cands, cands);
-  dottedNames(seg.text, cands);
+  dottedNames(seg.text, cands, res.pos);
   seg.cands = cands;
   orgBySuffix(res, gaz.countries, seg, cands);
   anchoredNames(res, seg.text, cands);
   latinNames(seg.text, cands);
   seg.spans = selectSpans(cands);
-  bracketPairs(res, seg);
+  bracketPairs(res, gaz, seg);
   seg.spans = selectSpans(seg.cands);
 }
 
