@@ -17,6 +17,9 @@ export function isHtmlPage(text: string): boolean {
   );
 }
 
+/** `<title>` often ends in the site name: "Headline - 纽约时报中文网", "Headline - The New York Times". */
+const SITE_SUFFIX = /\s+[-|–—]\s+(纽约时报中文网|紐約時報中文網|The New York Times|NYTimes\.com)$/i;
+
 /** The JSON-LD fields we read; everything else in the object is ignored. */
 interface NewsArticleLd {
   headline?: unknown;
@@ -104,13 +107,18 @@ function meta($: Doc, ...names: string[]): string | null {
   return null;
 }
 
+/**
+ * Where the article is, most specific first. The container must hold the lead figure and the credits footer
+ * as well as the paragraphs, so cn.nytimes.com's `.article-area` comes before its `.article-body`.
+ */
 const BODY_SELECTORS = [
+  'article',
   '[itemprop="articleBody"]',
-  'article .article-body',
+  '.article-area',
+  '.article-content',
+  '#story',
   '.article-body',
   '#story-body',
-  'section[name="articleBody"]',
-  'article',
   'main',
   'body',
 ];
@@ -133,7 +141,7 @@ export function parsePage(source: string, html: string): Built {
     str(ld?.headline) ||
     meta($, 'og:title', 'twitter:title') ||
     collapseText($('h1').first().text()) ||
-    collapseText($('title').first().text());
+    collapseText($('title').first().text()).replace(SITE_SUFFIX, '');
   const isCn = url ? /(^|\.)cn\.nytimes\.com$/i.test(safeHost(url)) : false;
   // Zoneless dates: cn.nytimes.com prints Beijing time; elsewhere UTC is the least surprising guess.
   const zoneless = isCn ? BEIJING : '+00:00';
