@@ -100,3 +100,14 @@ describe('text and dates', () => {
     expect(toIsoDate('yesterday')).toBeNull();
   });
 });
+
+describe('contributor credits versus body sentences', () => {
+  it('does not read names out of a sentence that merely mentions contributing reporting', () => {
+    expect(
+      parseContributors(
+        'The agency said that several freelancers, some of them students, contributed reporting to the inquiry.',
+      ),
+    ).toEqual([]);
+    expect(parseContributors('他说，中国对本文提到的全球供应链作出了重要的、不可忽视的贡献。')).toEqual([]);
+  });
+});

@@ -17,6 +17,7 @@ export interface Content {
 const TRANSLATION_ANCHOR = /(本文英文版|英文原文|read in english|english version)/i;
 /** Translator credits start with one of these (翻译, 編譯, 译者, Translated by). */
 const TRANSLATOR_START = /^(翻|编|編|译|譯|translated)/i;
+const CONTRIBUTED = /贡献|貢獻|contributed/i;
 /** An author biography with a "more about him/her" link, as the 2024 footer has it. */
 const BIO_LINK = /(点击查看更多关于(他|她|他们)的信息|more about (him|her|them))/;
 
@@ -109,8 +110,9 @@ function readCredits(block: AnyNode, lines: string[]): BlockCredits {
     }
     // Contributor credits are sentences of their own, sometimes after a "X自墨尔本报道。" sentence. An English
     // full stop ends a sentence only after a word, not after an initial ("Julian E. Barnes").
+    if (!CONTRIBUTED.test(line)) continue;
     for (const sentence of line.split(/(?<=[。！？]|[a-z]{2}\.)\s*/)) {
-      if (!/贡献|contributed/i.test(sentence)) continue;
+      if (!CONTRIBUTED.test(sentence)) continue;
       const found = parseContributors(sentence);
       if (found.length > 0) {
         contributors.push(...found);

@@ -59,6 +59,20 @@ function cleanNames(names: string[]): string[] {
   );
 }
 
+/**
+ * A credit names people, not sentences: a body sentence that happens to contain "contributed reporting" or
+ * 贡献 must not become a list of contributors. Names are short and, in Latin script, capitalized.
+ */
+function looksLikeNames(names: string[]): boolean {
+  return (
+    names.length > 0 &&
+    names.every(
+      (name) =>
+        name.length <= 40 && (!/[A-Za-z]/.test(name) || /^[A-Z][^\s]*(\s+[A-Z][^\s]*){0,4}$/.test(name)),
+    )
+  );
+}
+
 /** A byline: "本文作者：X", "By X and Y", "X, Y". */
 export function parseByline(raw: string): string[] {
   const text = collapseText(raw)
@@ -66,6 +80,9 @@ export function parseByline(raw: string): string[] {
     .replace(/^by\s+/i, '');
   return cleanNames(splitNames(text));
 }
+
+const CREDIT_CLAUSE_END =
+  /(?:也)?(?:对本文(?:的)?(?:有|作出了|做出了)?|有)(?:报道|研究|采访|写作)?(?:和(?:报道|研究))?$/;
 
 /**
  * Contributors: "X对本文有报道贡献", "X和Y对本文有研究贡献", "X对本文有报道贡献、Y有研究贡献", "Chau Doan自越南河内、
@@ -76,20 +93,21 @@ export function parseContributors(sentence: string): string[] {
   const text = collapseText(sentence).replace(/[(（][^)）]*[)）]/g, '');
   if (/对本文.*贡献/.test(text)) {
     const clauses = text.split(/贡献/).slice(0, -1);
+    // Every clause must end the way credits do ("…对本文有报道", "…有研究"); anything else is body text.
+    if (!clauses.every((clause) => CREDIT_CLAUSE_END.test(clause))) return [];
     const names = clauses.map((clause) =>
       clause
         .replace(/^[，,、。；;\s]+/, '')
-        .replace(
-          /(?:也)?(?:对本文(?:的)?)?(?:有|作出了|做出了)?(?:报道|研究|采访|写作)?(?:和(?:报道|研究))?$/,
-          '',
-        )
+        .replace(CREDIT_CLAUSE_END, '')
         .replace(/自[\u4e00-\u9fff]+/g, '、'),
     );
-    return cleanNames(names.flatMap(splitNames));
+    const found = cleanNames(names.flatMap(splitNames));
+    return looksLikeNames(found) ? found : [];
   }
   const en = /^(.+?)\s+contributed\s+(?:reporting|research)/i.exec(text);
   if (!en) return [];
-  return cleanNames(splitNames(en[1]).map((name) => name.replace(/\s+(?:from|in)\s.*$/i, '').trim()));
+  const found = cleanNames(splitNames(en[1]).map((name) => name.replace(/\s+(?:from|in)\s.*$/i, '').trim()));
+  return looksLikeNames(found) ? found : [];
 }
 
 const TRANSLATOR = /^(?:翻译|翻譯|编译|編譯|译者|譯者|translated by)\s*[:：]?\s*(.+)$/i;
