@@ -71,3 +71,17 @@ describe('JSON-LD variants', () => {
     });
   });
 });
+
+describe('site chrome removal', () => {
+  it('removes share bars and related links but keeps an article container whose class mentions sharing', () => {
+    const html = `<html><head><meta property="og:url" content="https://example.com/2024/01/05/world/x.html">
+      <title>Kept Article</title></head><body>
+      <article class="story share-enabled"><p>First paragraph stays.</p>
+        <div class="share-tools"><a href="https://twitter.com/intent/tweet?u=x">Share on X</a></div>
+        <div class="article-body share-bar-visible"><p>Second paragraph stays.</p></div></article>
+      <div class="related-links"><p>Related: another story</p></div></body></html>`;
+    const { articles } = parseText(html);
+    expect(articles[0].paragraphs).toEqual(['First paragraph stays.', 'Second paragraph stays.']);
+    expect(articles[0].links).toEqual([]);
+  });
+});

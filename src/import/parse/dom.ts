@@ -45,6 +45,9 @@ const JUNK_ROLES = new Set(['navigation', 'menu', 'menubar', 'banner', 'search']
 const JUNK_CLASS =
   /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|subscribe|newsletter|related|recommend(ed|ations)?|taboola|tbl|trc|comments?|cookie|paywall|ad|ads|advert|promo)([\s_-]|$)/i;
 
+const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article']);
+const CONTAINER_CLASS = /(^|[\s_-])(article|story|content|body|post|entry)([\s_-]|$)/i;
+
 /** Text blocks that a feed archive or site appends to every page. */
 const JUNK_TEXT = /^\s*(获取更多RSS|更多RSS|Skip to (main )?content|Advertisement\s*$)/i;
 
@@ -54,7 +57,9 @@ function isJunk(el: Element): boolean {
   if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
   if (attribs.role && JUNK_ROLES.has(attribs.role)) return true;
   const names = (attribs.class ?? '') + ' ' + (attribs.id ?? '');
-  return names.length > 1 && JUNK_CLASS.test(names);
+  if (names.length <= 1 || !JUNK_CLASS.test(names)) return false;
+  // A container of the article itself may carry a chrome word too ("story share-enabled"): keep it.
+  return !CONTAINER_TAGS.has(el.name) && !CONTAINER_CLASS.test(names);
 }
 
 /** Depth-first walk over elements; `visit` returning false skips the element's children. */
