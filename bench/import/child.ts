@@ -30,8 +30,11 @@ export interface QueryTime {
 
 export interface MemorySample {
   articles: number;
+  elapsedMs: number;
   rssMB: number;
   heapUsedMB: number;
+  /** Cumulative time per statement so far: a statement whose cost grows with the graph shows here. */
+  queryMs: Record<string, number>;
 }
 
 export interface ChildReport {
@@ -145,6 +148,7 @@ async function main(request: ChildRequest): Promise<ChildReport> {
   let nextMark = request.timelineEvery;
   let lastProgressLog = 0;
   const baselineRssMB = round(process.memoryUsage().rss / MB);
+  const importStarted = performance.now();
   try {
     const summary = await importPaths(request.paths, {
       driver: request.dryRun ? undefined : timedDriver(driver, queryTimes),
@@ -158,8 +162,10 @@ async function main(request: ChildRequest): Promise<ChildReport> {
           sampledPeak = Math.max(sampledPeak, usage.rss);
           timeline.push({
             articles: progress.articles,
+            elapsedMs: round(performance.now() - importStarted, 0),
             rssMB: round(usage.rss / MB),
             heapUsedMB: round(usage.heapUsed / MB),
+            queryMs: Object.fromEntries([...queryTimes.values()].map((q) => [q.query, round(q.ms, 0)])),
           });
         }
         const now = Date.now();

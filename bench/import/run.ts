@@ -19,6 +19,7 @@ import { mainThreadProfile, summarizeProfile, type ProfileSummary } from './prof
  *   npx tsx bench/import/run.ts --count 2000 --sweep [--sizes 50,100,250,500] [--repeat 2]
  *   --baseline  also run parse+extract alone (dry run, no Neo4j): the CPU ceiling of the importer
  *   --profile   run the importer under --cpu-prof and report where its CPU time went
+ *   --node-options "--max-old-space-size=256"  extra flags for the importer's node process
  *
  * The corpus is generated on first use (bench/corpus/import-<count>), the importer runs in a child
  * process so its peak RSS is its own, and the results are merged into bench/results/import-<date>.json.
@@ -40,6 +41,7 @@ interface Args {
   corpus?: string;
   baseline: boolean;
   profile: boolean;
+  nodeOptions: string[];
 }
 
 function parseArgs(argv: string[]): Args {
@@ -52,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     seed: DEFAULT_SEED,
     baseline: false,
     profile: false,
+    nodeOptions: [],
   };
   const int = (flag: string, raw: string | undefined) => {
     const value = Number(raw);
@@ -84,6 +87,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--profile':
         args.profile = true;
+        break;
+      case '--node-options':
+        args.nodeOptions = (argv[++i] ?? '').split(/\s+/).filter(Boolean);
         break;
       case '--corpus':
         args.corpus = argv[++i];
@@ -197,9 +203,10 @@ async function graphStats(driver: Driver, manifest: Manifest): Promise<GraphStat
 function importInChild(
   request: ChildRequest,
   profile = false,
+  nodeOptions: string[] = [],
 ): Promise<{ report: ChildReport; wallMs: number }> {
   const started = performance.now();
-  const flags = profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [];
+  const flags = [...nodeOptions, ...(profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : [])];
   // Emptied first, so that the profiles found afterwards are this child's.
   if (profile) fs.rmSync(PROFILE_DIR, { recursive: true, force: true });
   if (profile) fs.mkdirSync(PROFILE_DIR, { recursive: true });
@@ -237,6 +244,7 @@ function neo4jMemory(): { rssMB: number; peakRssMB: number } | null {
 
 interface Measurement {
   batchSize: number;
+  nodeOptions: string[];
   articles: number;
   failed: number;
   /** articles / child process wall time (spawn to exit: startup, read, parse, extract, write, finalize). */
@@ -276,7 +284,7 @@ async function measure(
   corpus: string,
   batchSize: number,
   count: number,
-  options: { dryRun?: boolean; profile?: boolean } = {},
+  options: { dryRun?: boolean; profile?: boolean; nodeOptions?: string[] } = {},
 ): Promise<Measurement> {
   if (!options.dryRun) {
     log(`wiping the TEST instance ${target.uri} (database ${DATABASE}): all its data is deleted`);
@@ -298,6 +306,7 @@ async function measure(
       dryRun: options.dryRun,
     },
     options.profile,
+    options.nodeOptions,
   );
   const contention = monitor.stop(report.cpuUserMs + report.cpuSystemMs);
   if (contention.otherCpuShare > 0.1 || contention.competitors.length) {
@@ -315,6 +324,7 @@ async function measure(
   const elapsed = s.elapsedMs;
   return {
     batchSize,
+    nodeOptions: options.nodeOptions ?? [],
     articles,
     failed: s.failed,
     articlesPerSecond: round(articles / (wallMs / 1000)),
@@ -363,7 +373,8 @@ function machine() {
   };
 }
 
-function saveResults(key: 'import' | 'sweep', value: unknown): string {
+/** Merges one result into the day's file: `runs` and `sweeps` keyed by what was measured. */
+function saveResults(section: 'runs' | 'sweeps', label: string, value: unknown): string {
   const date = new Date().toISOString().slice(0, 10);
   const file = path.join(RESULTS_DIR, `import-${date}.json`);
   let doc: Record<string, unknown> = {};
@@ -372,10 +383,19 @@ function saveResults(key: 'import' | 'sweep', value: unknown): string {
   } catch {
     // first result of the day
   }
-  doc = { ...doc, date, [key]: value };
+  const entries = (doc[section] as Record<string, unknown> | undefined) ?? {};
+  doc = { ...doc, date, [section]: { ...entries, [label]: value } };
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
   return file;
+}
+
+function runLabel(args: Args): string {
+  return (
+    (args.nodeOptions.length ? `, node ${args.nodeOptions.join(' ')}` : '') +
+    (args.profile ? ', profiled' : '') +
+    (args.baseline ? ', with baseline' : '')
+  );
 }
 
 function table(rows: [string, string][]): string {
@@ -415,7 +435,11 @@ async function main() {
       const results: Measurement[] = [];
       // Round-robin over sizes, so that a burst of other work on the machine does not land on one size only.
       for (let r = 0; r < args.repeat; r++) {
-        for (const size of args.sizes) results.push(await measure(driver, target, dir, size, args.count));
+        for (const size of args.sizes) {
+          results.push(
+            await measure(driver, target, dir, size, args.count, { nodeOptions: args.nodeOptions }),
+          );
+        }
       }
       const bySize = args.sizes.map((size) => {
         const runs = results.filter((m) => m.batchSize === size);
@@ -437,7 +461,7 @@ async function main() {
       const bestByCpu = bySize.reduce((a, b) =>
         b.quietArticlesPerSecond > a.quietArticlesPerSecond ? b : a,
       );
-      const file = saveResults('sweep', {
+      const file = saveResults('sweeps', `${args.count} articles${runLabel(args)}`, {
         ...context,
         bySize,
         best: best.batchSize,
@@ -467,7 +491,10 @@ async function main() {
     const baseline = args.baseline
       ? await measure(driver, target, dir, args.batchSize, args.count, { dryRun: true })
       : undefined;
-    const m = await measure(driver, target, dir, args.batchSize, args.count, { profile: args.profile });
+    const m = await measure(driver, target, dir, args.batchSize, args.count, {
+      profile: args.profile,
+      nodeOptions: args.nodeOptions,
+    });
     const graph = await graphStats(driver, manifest);
     const interfered = graph.importedArticles !== m.articles;
     const result = {
@@ -484,11 +511,18 @@ async function main() {
         cpuUserMs: baseline.cpuUserMs,
       },
     };
-    const file = saveResults('import', result);
+    const file = saveResults(
+      'runs',
+      `${args.count} articles, batch ${args.batchSize}${runLabel(args)}`,
+      result,
+    );
     const stages = Object.entries(m.stageMs)
       .map(([k, v]) => `${k} ${v} ms (${Math.round(m.stageShare[k] * 100)}%)`)
       .join(', ');
-    log(`\nimport benchmark: ${m.articles} articles, batch size ${m.batchSize}, test instance wiped first`);
+    log(
+      `\nimport benchmark: ${m.articles} articles, batch size ${m.batchSize}` +
+        `${m.nodeOptions.length ? `, node ${m.nodeOptions.join(' ')}` : ''}, test instance wiped first`,
+    );
     log(
       table([
         ['articles imported / failed', `${m.articles} / ${m.failed}`],
