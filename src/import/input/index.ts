@@ -28,7 +28,8 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
     }
     const stat = await statOrNull(given);
     if (stat?.isDirectory()) {
-      for await (const file of walk(given)) yield await readFile(file, maxBytes);
+      for await (const entry of walk(given))
+        yield 'error' in entry ? entry : await readFile(entry.file, maxBytes);
     } else if (stat) {
       yield await readFile(given, maxBytes);
     } else if (isDynamicPattern(given)) {
@@ -65,11 +66,12 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
+async function* walk(dir: string): AsyncGenerator<{ file: string } | { source: string; error: string }> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (err) {
+    yield { source: dir, error: `cannot read folder ${dir}: ${(err as Error).message}` };
     return;
   }
   entries.sort((a, b) => byName(a.name, b.name));
@@ -79,11 +81,11 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (entry.isDirectory()) {
       yield* walk(full);
     } else if (entry.isFile()) {
-      yield full;
+      yield { file: full };
     } else if (entry.isSymbolicLink()) {
       // Links to files are followed; links to folders are not, so a link cycle cannot loop forever.
       const target = await statOrNull(full);
-      if (target?.isFile()) yield full;
+      if (target?.isFile()) yield { file: full };
     }
   }
 }
