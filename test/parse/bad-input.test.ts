@@ -123,6 +123,15 @@ describe('legacy encodings', () => {
     expect(articles[0].section).toBe('china');
   });
 
+  it('reads Windows line ends and leading blank lines', () => {
+    const { articles, errors } = parse(Buffer.from(`\r\n\r\n${utf8.replace(/\n/g, '\r\n')}`));
+    expect(errors).toEqual([]);
+    expect(articles[0].url).toBe(
+      'https://cn.nytimes.com/china/20240507/china-hospital-knife-stabbing-attack',
+    );
+    expect(articles[0].fetchedAt).toBe(new Date(1715081822000).toISOString());
+  });
+
   it('honours a UTF-8 byte order mark', () => {
     const { articles } = parse(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(utf8)]));
     expect(articles[0].title).toBe('云南一家医院发生持刀袭击事件，致至少两死21伤');

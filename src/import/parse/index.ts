@@ -19,7 +19,11 @@ export function parseInput(input: { source: string; bytes: Buffer }): ParseResul
   const { source } = input;
   const decoded = decodeBytes(input.bytes);
   if ('error' in decoded) return { articles: [], errors: [{ source, message: decoded.error }] };
-  const text = decoded.text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
+  // Leading blank lines would hide the seed header, which is recognised by its first line.
+  const text = decoded.text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^\s+/, '');
   try {
     if (isSeedLayout(text)) return fromBuilt([{ source, built: parseSeed(source, text) }]);
     if (isFeed(text)) return fromBuilt(parseFeed(source, text));
