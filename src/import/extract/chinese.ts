@@ -215,8 +215,9 @@ function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: stri
       const [end, e] = r;
       // A Chinese-style surname-only alias must not match inside a longer name (舒曼 in 罗伯特·舒曼).
       if (trie !== gaz.trie && (text[i - 1] === '·' || text[end] === '·')) continue;
-      // 意大利语 and 西班牙语 name languages, not places.
+      // 意大利语 and 西班牙语 name languages, not places; 外交部长 is a role, not 外交部.
       if (e.kind === 'place' && /^[语裔]/.test(text[end] ?? '')) continue;
+      if (e.kind === 'org' && /[部局]$/.test(e.name) && text[end] === '长') continue;
       out.push({ start: i, end, kind: e.kind, name: e.name, aliases: e.aliases, tier: 1 });
     }
   }
@@ -275,6 +276,16 @@ const GENERIC_PARTIES = new Set(
 const MINISTRY =
   /^(?:外交|国防|司法|财政|商务|教育|卫生|国土安全|国家安全|公安|安全|内政|劳工|能源|农业|交通|环境|文化|外务|防卫|经济|国务|民政|情报)部$/;
 
+const STRONG_SUFFIXES = new Set(
+  '委员会 理事会 基金会 联合会 协会 学会 商会 研究会 研究所 研究院 研究中心 实验室 智库 事务所'.split(' '),
+);
+/** Units named after their parent institution. */
+const NESTED_UNITS = new Set(
+  '系 研究所 研究院 研究中心 实验室 学院 法学院 商学院 委员会 中心 办公室'.split(' '),
+);
+/** 亚洲金融中心: a hub, not an institution. */
+const HUB_WORDS = /(?:金融|商业|科技|创新|贸易|制造|文化|政治|经济|交通|航运|物流|人口|工业)中心$/;
+
 /** Suffix words that name one institution by themselves. */
 const BARE_ORGS = new Set(['众议院', '参议院', '国会', '国务院']);
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'eng', 'j']);
@@ -318,7 +329,6 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       continue;
     if ((suffix === '军' || suffix === '队') && tok.length < 3) continue;
     // 在伦敦组织声援活动: 组织 is a verb as often as a noun.
-    if (suffix === '组织' && (tok === '组织' ? (tokens[t - 1] ?? '').length < 3 : tok.length < 5)) continue;
     if (suffix === '部' && /^[东南西北中][东南西北]?部$/.test(tok)) continue;
     // Known organizations (朝中社 in 朝鲜官方媒体朝中社) are the gazetteer's business.
     if (seg.cands.some((c) => c.tier === 1 && c.kind === 'org' && c.end === end && c.start >= starts[t]))
@@ -353,6 +363,9 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
         break;
       }
       const adjacent = b === t - 1 && tok === suffix;
+      // 华盛顿咨询公司亚洲集团, 互联网政策协会亚洲互联网联盟: a complete name before this one is a
+      // descriptor, unless this one is a unit of it (伦敦国王学院战争研究系).
+      if (!cov && (endsWithOrgSuffix(bt)?.length ?? 0) >= 2 && !(suffix && NESTED_UNITS.has(suffix))) break;
       const verbal = btag === 'v' || btag === 'vn' || btag === 'a';
       if (!ORG_BODY_TAGS.has(btag) && !(adjacent && verbal)) break;
       if (btag === 'vn' && !adjacent) break;
@@ -382,9 +395,16 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       if (!BARE_ORGS.has(name)) continue;
     }
     if (/^[\d一二三四五六七八九十两几多]/.test(name)) continue;
-    // Parties and ministries are named by what they stand for: 复兴党, 司法部.
+    if (suffix === '中心' && HUB_WORDS.test(name)) continue;
+    // 在伦敦组织声援活动: 组织 is a verb as often as a noun.
+    if (suffix === '组织' && name.length < 5) continue;
+    // Parties and ministries are named by what they stand for (复兴党, 司法部); councils, institutes and
+    // labs by a descriptive body (公民实验室); companies and centres need a proper name (not 客服中心).
     let proper =
-      BARE_ORGS.has(name) || (suffix === '党' && !GENERIC_PARTIES.has(name)) || MINISTRY.test(name);
+      BARE_ORGS.has(name) ||
+      (suffix === '党' && !GENERIC_PARTIES.has(name)) ||
+      MINISTRY.test(name) ||
+      (suffix !== null && STRONG_SUFFIXES.has(suffix) && name.length - suffix.length >= 2 && first < t);
     for (let i = start; i < end && !proper; i++) if (strong[i] && strong[i]!.start >= start) proper = true;
     let singles = 0;
     for (let b = first; b <= t; b++) {
@@ -456,7 +476,7 @@ function royalNames(res: Resources, text: string, cands: Span[], out: Span[]): v
 }
 
 /** Chinese-style name (surname + one or two characters) starting at `i`, checked by its right boundary. */
-function chineseNameAt(res: Resources, text: string, i: number): string | null {
+export function chineseNameAt(res: Resources, text: string, i: number): string | null {
   const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, i));
   const sl = compound ? 2 : SURNAMES.has(text[i]) ? 1 : 0;
   if (!sl) return null;
@@ -479,11 +499,14 @@ function chineseNameAt(res: Resources, text: string, i: number): string | null {
 }
 
 /** Transliterated name without a dot after a title (总理肖尔茨), checked by its right boundary. */
-function translitNameAt(text: string, i: number): string | null {
+function translitNameAt(text: string, i: number, resPos?: Map<string, string>): string | null {
   const k = translitRunRight(text, i, 6);
   for (let end = k; end - i >= 2; end--) {
     const next = text[end];
     if (TRANSLIT_BAD_END.has(text[end - 1])) continue;
+    const tag = resPos?.get(text.slice(i, end));
+    // 总统施加的制裁: an ordinary word made of transliteration characters.
+    if (tag && !/^(?:nr|nrt|nrfg|ns)$/.test(tag)) continue;
     if (next === undefined || !isHan(next) || NAME_FOLLOW_CHARS.has(next)) return text.slice(i, end);
   }
   return null;
@@ -495,7 +518,7 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
     if (!r) continue;
     const p = r[0];
     const zh = chineseNameAt(res, text, p);
-    const tr = translitNameAt(text, p);
+    const tr = translitNameAt(text, p, res.pos);
     const name = zh && (!tr || tr.length <= zh.length || !SURNAMES.has(text[p])) ? zh : tr;
     if (name) out.push({ start: p, end: p + name.length, kind: 'person', name, aliases: [], tier: 3 });
   }
@@ -537,6 +560,21 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
         out.push({ start: i + 1, end: i + 1 + name.length, kind: 'person', name, aliases: [], tier: 3 });
         break;
       }
+    }
+  }
+  // 罗德岛州克兰斯顿前市长冯伟杰: a transliterated name before a local office is a town.
+  for (const m of text.matchAll(/[前原现]?(?:市长|州长|镇长|市议员|县长)/g)) {
+    let s0 = m.index;
+    while (s0 > 0 && m.index - s0 < 6 && TRANSLIT_CHARS.has(text[s0 - 1])) s0--;
+    if (m.index - s0 >= 2 && !res.pos.has(text.slice(s0, m.index))) {
+      out.push({
+        start: s0,
+        end: m.index,
+        kind: 'place',
+        name: text.slice(s0, m.index),
+        aliases: [],
+        tier: 3,
+      });
     }
   }
   // “……，”布鲁基说: a transliterated subject right after a quotation or clause break.

@@ -38,76 +38,81 @@ export function endsWithRole(s: string): string | null {
 export const isExpertRole = (role: string | null): boolean =>
   !!role && EXPERT_ROLE_KEYS.some((k) => role.toLowerCase().includes(k));
 
-/** Appositions before a name: ORG(的)ROLE PERSON, PLACE ROLE PERSON, with 、-coordinated roles. */
+const stripBrackets = (g: string): string => g.replace(/[（(][A-Za-z][^()（）]*[)）]/g, '');
+const CLAUSE_PUNCT = /[，。；：！？“”（）()《》,;:!?]/;
+
+/** The role in a gap between an organization and a name: 的非常驻高级研究员 -> 非常驻高级研究员. */
+function roleIn(gap: string): string | null {
+  const g = gap.replace(/^(?:的|在)/, '').replace(/的$/, '');
+  if (!g || !endsWithRole(g)) return null;
+  const last = g.lastIndexOf('的');
+  return last >= 0 ? g.slice(last + 1) : g;
+}
+
+/**
+ * Appositions before a name: ORG(的)ROLE PERSON and PLACE OFFICE PERSON, with 、-coordinated roles,
+ * and PERSON曾任ORG ROLE after it. An expert's topic (中国问题专家) is not an office of that place.
+ */
 export function rolesInSegment(seg: Segment): RoleFact[] {
   const out: RoleFact[] = [];
   const { text, spans } = seg;
   for (let idx = 0; idx < spans.length; idx++) {
     const p = spans[idx];
     if (p.kind !== 'person') continue;
-    let e: Span | null = null;
+    const before: Span[] = [];
     for (let j = idx - 1; j >= 0; j--) {
       const s = spans[j];
-      if (s.kind === 'person') break;
-      if (p.start - s.end > 22) break;
-      e = s;
+      if (s.kind === 'person' || p.start - s.end > 30) break;
+      if (CLAUSE_PUNCT.test(stripBrackets(text.slice(s.end, p.start)))) break;
+      before.push(s);
+    }
+    const gapOf = (e: Span): string => stripBrackets(text.slice(e.end, p.start));
+    let fact: RoleFact | null = null;
+    for (const e of before) {
+      if (e.kind !== 'place') continue;
+      const gap = gapOf(e);
+      // 美国负责欧洲事务的助理国务卿: 的 is allowed inside a 负责… clause only.
+      if (gap.includes('的') && !/^负责/.test(gap)) continue;
+      const role = roleIn(gap);
+      // 中国外交政策专家 is an expert on China; 伊朗首席核科学家 holds an Iranian post.
+      const topical =
+        isExpertRole(role) && /问题|政策|事务|关系|经济|安全|军事|外交|研究|历史|文化|政治/.test(gap);
+      if (role && !topical && gap.length <= 16) fact = { person: p, organization: e, role: gap };
       break;
     }
-    // 战略与国际研究中心的中国问题专家白明: the place belongs to the role, the organization comes first.
-    if (e && e.kind === 'place') {
-      const k = spans.indexOf(e);
-      const e0 = k > 0 ? spans[k - 1] : null;
-      const between = e0 ? text.slice(e0.end, e.start) : '';
-      const rest = text.slice(e.end, p.start);
-      if (e0 && e0.kind === 'org' && (between === '的' || between === '') && endsWithRole(rest)) e = e0;
+    const org = before.find((e) => e.kind === 'org');
+    if (org && (!fact || before.indexOf(org) < before.indexOf(fact.organization!))) {
+      const gap = gapOf(org);
+      const role = gap.length <= 25 ? roleIn(gap) : null;
+      if (role) fact = { person: p, organization: org, role };
+      else if (gap === '的' && !fact) fact = { person: p, organization: org, role: null };
     }
-    // 美国负责欧洲事务的助理国务卿米切尔: 欧洲 sits inside a modifier of the role.
-    if (e && text.slice(e.end, p.start).replace(/^的/, '').includes('的')) {
-      const k = spans.indexOf(e);
-      const e0 = k > 0 ? spans[k - 1] : null;
-      if (
-        e0 &&
-        e0.kind !== 'person' &&
-        e.start - e0.end <= 8 &&
-        !/[，。；：！？“”]/.test(text.slice(e0.end, e.start))
-      ) {
-        e = e0;
-      }
-    }
-    const gapStart = e ? e.end : Math.max(0, p.start - 12);
-    let gap = text.slice(gapStart, p.start).replace(/[（(][A-Za-z][^()（）]*[)）]/g, '');
-    if (!e) {
-      // No organization: keep only a role word right before the name (经济学家X).
-      const r = endsWithRole(gap);
+    if (!fact) {
+      const r = endsWithRole(text.slice(Math.max(0, p.start - 12), p.start));
       if (r) out.push({ person: p, organization: null, role: r });
       continue;
     }
-    if (/[，。；：！？“”（）()《》,;:!?]/.test(gap)) {
-      const r = endsWithRole(gap);
-      if (r) out.push({ person: p, organization: null, role: r });
-      continue;
-    }
-    gap = gap.replace(/^的/, '');
-    if (!gap) {
-      if (text.slice(e.end, p.start) === '的' && e.kind === 'org')
-        out.push({ person: p, organization: e, role: null });
-      continue;
-    }
-    if (!endsWithRole(gap)) continue;
-    const parts = gap.split('、');
-    out.push({ person: p, organization: e, role: gap.includes('、') ? gap : gap });
+    out.push(fact);
     // 土耳其高级外交官、前北约公共外交事务助理秘书长塔灿·伊尔代姆: a second office before the first.
-    const before = text.slice(Math.max(0, e.start - 2), e.start);
-    if (parts.length === 1 && /、[前原]?$/.test(before)) {
-      const sep = text.lastIndexOf('、', e.start);
-      const prevIdx = spans.indexOf(e) - 1;
-      const e2 = prevIdx >= 0 ? spans[prevIdx] : null;
-      if (e2 && e2.kind !== 'person' && sep - e2.end <= 16) {
-        const g2 = text.slice(e2.end, sep).replace(/^的/, '');
-        if (g2 && endsWithRole(g2) && !/[，。；：！？“”]/.test(g2))
-          out.push({ person: p, organization: e2, role: g2 });
-      }
+    const e = fact.organization!;
+    const sep = text.lastIndexOf('、', e.start);
+    const k = spans.indexOf(e);
+    const e2 = k > 0 ? spans[k - 1] : null;
+    if (e2 && e2.kind !== 'person' && sep > e2.end && e.start - sep <= 2 && sep - e2.end <= 16) {
+      const g2 = text.slice(e2.end, sep).replace(/^的/, '');
+      if (g2 && endsWithRole(g2) && !CLAUSE_PUNCT.test(g2))
+        out.push({ person: p, organization: e2, role: g2 });
     }
+  }
+  // 陈澍曾任Meta大中华区公共政策主管: the office after the name.
+  for (let idx = 0; idx + 1 < spans.length; idx++) {
+    const p = spans[idx];
+    const e = spans[idx + 1];
+    if (p.kind !== 'person' || e.kind === 'person') continue;
+    if (!/^(?:曾|现|目前|此前|还|也)?(?:任|担任|出任)$/.test(text.slice(p.end, e.start))) continue;
+    const rest = /^[^，。；：！？、“”]{1,16}/.exec(text.slice(e.end))?.[0] ?? '';
+    const r = endsWithRole(rest);
+    if (r) out.push({ person: p, organization: e, role: rest });
   }
   return out;
 }
@@ -182,8 +187,12 @@ export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: Quot
     const org = [...inClause].reverse().find((s) => s.kind === 'org');
     if (org) return org;
     const head = text.slice(clause, v);
-    if (/^(?:[他她])(?![们])/.test(head.replace(/^(?:但|而|并|还|也|同时)/, '')) && inClause.length === 0) {
+    if (/^(?:[他她])(?![们])/.test(head.replace(/^(?:但|而|并|还|也|同时)/, ''))) {
       return lastPersonBefore(clause);
+    }
+    // 他指责以色列，并补充说: the subject is in the previous clause of the sentence.
+    if (/^(?:并|而|还|也|又|但|同时|随后|接着)/.test(head) && clause > lo + 1) {
+      return agent(lo, clause - 1);
     }
     return null;
   };
