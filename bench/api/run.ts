@@ -7,13 +7,15 @@ import { startApiServer } from '../../src/api/server';
 import { createDriver } from '../../src/db/driver';
 import { migrate } from '../../src/db/migrate';
 import { entityKey } from '../../src/import/resolve/keys';
-import { startNeo4j } from '../../src/neo4j-launcher/launcher';
+import { startNeo4j, stopNeo4j } from '../../src/neo4j-launcher/launcher';
 
 /**
- * API benchmark against the TEST Neo4j instance (Bolt 7688), which it wipes and loads first
- * (like bench/import). Localhost only; every request loop is bounded by a count and a time budget.
+ * API benchmark on its own Neo4j server: the launcher's test instance settings with another home
+ * (.neo4j/bench-api) and ports (Bolt 7690, HTTP 7476), because tests and the import benchmark wipe
+ * the shared test instance at any moment. It wipes and loads that server, and stops it at the end
+ * unless --keep. Localhost only; every request loop is bounded by a count and a time budget.
  *
- *   npx tsx bench/api/run.ts [--corpus DIR] [--requests N] [--no-load]
+ *   npx tsx bench/api/run.ts [--corpus DIR] [--requests N] [--no-load] [--keep]
  *
  * Corpus: --corpus, else the import benchmark's generated corpus (bench/corpus/import-2k or
  * import-10k) if present, else the real articles in ../shared/corpus/nyt-cn; the seed is always added.
@@ -38,14 +40,31 @@ interface Args {
   corpus?: string;
   requests: number;
   load: boolean;
+  keep: boolean;
+}
+
+/** Points the launcher's test instance at the benchmark's own home and ports (this process and its child). */
+function useBenchInstance(): void {
+  const home = path.join(ROOT, '.neo4j', 'bench-api');
+  process.env.NEO4J_HOME_DIR = home;
+  process.env.NEO4J_TEST_BOLT_PORT ||= '7690';
+  process.env.NEO4J_TEST_HTTP_PORT ||= '7476';
+  delete process.env.NEO4J_TEST_URI;
+  // Share the Neo4j jars the launcher already resolved instead of resolving them again.
+  const runtime = fs.readdirSync(path.join(ROOT, '.neo4j')).find((name) => name.startsWith('runtime-'));
+  fs.mkdirSync(home, { recursive: true });
+  if (runtime && !fs.existsSync(path.join(home, runtime))) {
+    fs.symlinkSync(path.join(ROOT, '.neo4j', runtime), path.join(home, runtime));
+  }
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { requests: 400, load: true };
+  const args: Args = { requests: 400, load: true, keep: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--corpus') args.corpus = path.resolve(argv[++i]);
     else if (argv[i] === '--requests') args.requests = Number(argv[++i]);
     else if (argv[i] === '--no-load') args.load = false;
+    else if (argv[i] === '--keep') args.keep = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!Number.isSafeInteger(args.requests) || args.requests < 10 || args.requests > 100_000) {
@@ -262,6 +281,7 @@ interface Scenario {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  useBenchInstance();
   const target = await startNeo4j('test', (message) => console.error(message));
   const driver = createDriver(target, { maxConnectionPoolSize: 100 });
   try {
@@ -432,6 +452,7 @@ async function main(): Promise<void> {
     console.log(`wrote ${path.relative(ROOT, file)}`);
   } finally {
     await driver.close();
+    if (!args.keep) await stopNeo4j('test', (message) => console.error(message));
   }
 }
 

@@ -5,7 +5,7 @@ import { targetFor } from '../../src/neo4j-launcher/launcher';
 
 /**
  * The API as the benchmark measures it: its own process (so the load generator does not share
- * its event loop), production mode, logging off, on the test instance. Prints `READY <url>`.
+ * its event loop), production mode, errors only, on the instance the parent chose. Prints `READY <url>`.
  */
 async function main(): Promise<void> {
   const driver = createDriver(targetFor('test'), { maxConnectionPoolSize: 100 });
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     port: 0,
     host: '127.0.0.1',
     nodeEnv: 'production',
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: 'error' }, pino.destination(2)),
   });
   const stop = async () => {
     await server.stop();

@@ -24,10 +24,10 @@ CALL (key) {
   WHERE ($from IS NULL OR datetime(a.publishedAt) >= datetime($from))
     AND ($to IS NULL OR datetime(a.publishedAt) <= datetime($to))
   WITH a, 1.0 + sum(coalesce(rel.weight, rel.score, 0.0)) + sum(log(1.0 + coalesce(rel.count, 0))) AS relevance
+  // Speakers of each article once, rather than one quote walk per (expert, article) pair.
+  WITH a, relevance, [(a)<-[:QUOTED_IN]-(:Quote)<-[:SAID]-(s) | elementId(s)] AS speakers
   MATCH (p:Person)-[e:QUOTED_AS_EXPERT]->(a)
-  // Nobody is an expert on themselves.
-  WHERE NOT EXISTS { (:Alias {key: key})-[:ALIAS_OF]->(p) }
-  WITH p, a, e, relevance, COUNT { (p)-[:SAID]->(:Quote)-[:QUOTED_IN]->(a) } AS quoteCount
+  WITH p, a, e, relevance, size([s IN speakers WHERE s = elementId(p)]) AS quoteCount
   WITH p,
        sum(relevance * (1.0 + log(1.0 + quoteCount))) AS score,
        count(a) AS articleCount,
@@ -35,6 +35,8 @@ CALL (key) {
        collect(e.organization) AS organizationNames,
        collect(a.url) AS urls,
        collect({articleUrl: a.url, text: e.quote}) AS expertQuotes
+  // Nobody is an expert on themselves (checked per person, after grouping).
+  WHERE NOT EXISTS { (:Alias {key: key})-[:ALIAS_OF]->(p) }
   ORDER BY score DESC, articleCount DESC, p.name
   LIMIT $limit
   WITH p, score, articleCount, roles, urls, expertQuotes,

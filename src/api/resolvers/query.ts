@@ -8,7 +8,7 @@ import { LIMITS } from '../limits';
 import * as A from '../queries/articles';
 import { shortestPathsBetween, type PathRow } from '../queries/connection';
 import * as E from '../queries/entities';
-import type { EntityLabel, EntityNode } from '../queries/fragments';
+import type { EntityNode } from '../queries/fragments';
 import { luceneQuery, search } from '../queries/search';
 import {
   Article,
@@ -107,7 +107,7 @@ export class QueryResolver {
 
   @Query(() => Topic, { nullable: true, description: 'A topic by name.' })
   topic(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
-    return E.entityByName(ctx.db, 'Topic' as EntityLabel, nameKey(name));
+    return E.entityByName(ctx.db, 'Topic', nameKey(name));
   }
 
   @Query(() => [ExpertHit], {
