@@ -1,4 +1,6 @@
-import neo4j, { type Driver, type RecordShape } from 'neo4j-driver';
+import { GraphQLError } from 'graphql';
+import neo4j, { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
+import { LIMITS } from './limits';
 
 /**
  * The only door from the API to Neo4j. Every call is one round trip (a managed read
@@ -25,8 +27,23 @@ export function createDb(driver: Driver, database: string): Db {
       const defined = Object.fromEntries(
         Object.entries(params).map(([k, v]) => [k, v === undefined ? null : v]),
       );
-      const result = await driver.executeQuery(query, defined, { database, routing: neo4j.routing.READ });
-      return result.records.map((record) => record.toObject() as T);
+      try {
+        const result = await driver.executeQuery(query, defined, {
+          database,
+          routing: neo4j.routing.READ,
+          // The server cancels a runaway query (a hub entity, a long path) instead of letting it pile up.
+          transactionConfig: { timeout: LIMITS.queryTimeoutMs },
+        });
+        return result.records.map((record) => record.toObject() as T);
+      } catch (error) {
+        if (error instanceof Neo4jError && /TransactionTimedOut/.test(error.code)) {
+          throw new GraphQLError(
+            `The query took longer than ${LIMITS.queryTimeoutMs / 1000} s and was cancelled; ask for less (smaller first, fewer hops).`,
+            { extensions: { code: 'QUERY_TIMEOUT' } },
+          );
+        }
+        throw error;
+      }
     },
   };
 }

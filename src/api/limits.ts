@@ -13,4 +13,6 @@ export const LIMITS = {
   /** Assumed size of lists that take no `first`, for the cost estimate only. */
   listEstimate: 10,
   maxSearchTextLength: 200,
+  /** Server-side timeout of every Cypher query of a request. */
+  queryTimeoutMs: 10_000,
 } as const;
