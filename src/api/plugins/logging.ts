@@ -13,6 +13,11 @@ export function loggingPlugin(): ApolloServerPlugin<ApiContext> {
           errorCount = errors.length;
           for (const error of errors) {
             const code = error.extensions?.code;
+            if (code === 'QUERY_TIMEOUT') {
+              // The client's fault as much as ours, but a sign of a hot spot worth knowing about.
+              contextValue.logger.warn({ path: error.path }, error.message);
+              continue;
+            }
             if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) continue;
             // The full error (Cypher, driver details, stack) goes to the log, never to a production client.
             contextValue.logger.error(
