@@ -11,7 +11,9 @@ import {
   STOP_ENTITIES,
   SURNAMES,
   TRANSLIT_BAD_END,
+  TRANSLIT_BAD_START,
   TRANSLIT_CHARS,
+  TRANSLIT_END_ONLY,
   ZH_SPEECH_VERBS,
 } from './lexicon';
 
@@ -47,6 +49,7 @@ const ANCHORS = byLengthDesc(NAME_ANCHORS_BEFORE);
 const ANCHOR_TRIE = new Trie();
 for (const a of ANCHORS) ANCHOR_TRIE.add(a, { kind: 'person', name: a, aliases: [] });
 const ROLE_SET = new Set(ROLE_NOUNS);
+const ANCHOR_SET = new Set(NAME_ANCHORS_BEFORE);
 const ROLES_DESC = byLengthDesc(ROLE_NOUNS);
 const SPEECH_DESC = byLengthDesc(ZH_SPEECH_VERBS);
 const ORG_SUFFIX_DESC = byLengthDesc(ORG_SUFFIXES);
@@ -170,6 +173,7 @@ function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): v
       }
     }
     while (text[start] === '-') start++;
+    while (start < i - 2 && TRANSLIT_BAD_START.has(text[start]) && text[start + 1] !== '-') start++;
     // 总理斯科特·莫里森: 理 is a transliteration character too, but here it ends the title.
     for (let k = start + 1; k < i; k++) {
       if (ANCHORS.some((a) => a.length > k - start && text.startsWith(a, k - a.length))) start = k;
@@ -182,10 +186,19 @@ function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): v
       if ((text[end] === '·' || text[end] === '-') && TRANSLIT_CHARS.has(text[end + 1] ?? '')) end++;
       else break;
     }
+    if (TRANSLIT_END_ONLY.has(text[end] ?? '') && end > i + 1) end++;
+    // 休利特基金会: the name stops where an organization suffix starts.
+    for (const suf of ORG_SUFFIX_DESC) {
+      if (suf.length < 2) continue;
+      for (let j = Math.max(i + 2, end - suf.length + 1); j < end; j++) if (text.startsWith(suf, j)) end = j;
+    }
     while (end > i + 1 && TRANSLIT_BAD_END.has(text[end - 1])) end--;
     // 伯林可能: the last character starts an ordinary word.
-    while (end > i + 3 && /^(?:v|d|c|p|a|r|m|ad|vn)$/.test(resPos?.get(text.slice(end - 1, end + 1)) ?? ''))
-      end--;
+    const functional = (w: string): boolean =>
+      /^(?:v|d|c|p|a|r|m|mq|q|t|f|ad|vn)$/.test(resPos?.get(w) ?? '');
+    // 科顿多次, 杨提出: the name's last characters start an ordinary word.
+    while (end > i + 3 && functional(text.slice(end - 2, end))) end -= 2;
+    while (end > i + 2 && functional(text.slice(end - 1, end + 1))) end--;
     // 凯瑟琳·李: a Chinese surname after the dot.
     const after = text[i + 2];
     if (end === i + 1 && SURNAMES.has(text[i + 1] ?? '') && (!isHan(after) || NAME_FOLLOW_CHARS.has(after!)))
@@ -449,7 +462,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
   }
 }
 
-const ROYAL_TITLES = ['内亲王', '亲王', '天皇', '王子', '公主', '王妃', '女王', '国王'];
+const ROYAL_TITLES = ['内亲王', '亲王', '天皇', '王子', '公主', '王妃'];
 
 /** 秋筱宫文仁亲王, 哈里王子, 明仁天皇: royal names keep their title. */
 function royalNames(res: Resources, text: string, cands: Span[], out: Span[]): void {
@@ -457,7 +470,13 @@ function royalNames(res: Resources, text: string, cands: Span[], out: Span[]): v
     for (let j = text.indexOf(title); j >= 0; j = text.indexOf(title, j + title.length)) {
       if (title === '亲王' && text[j - 1] === '内') continue;
       let s = j;
-      while (s > 0 && j - s < 5 && isHan(text[s - 1]) && !/[的这位在和与及其、年]/.test(text[s - 1])) s--;
+      while (
+        s > 0 &&
+        j - s < 5 &&
+        isHan(text[s - 1]) &&
+        !/[的这位在和与及其、年了是被把将对向为当]/.test(text[s - 1])
+      )
+        s--;
       const place = cands.find((c) => c.kind === 'place' && c.start === s && c.end <= j);
       if (place) s = place.end;
       // 如果真子内亲王: a leading function word is not part of the name.
@@ -489,10 +508,29 @@ export function chineseNameAt(res: Resources, text: string, i: number): string |
     if (next !== undefined && !NAME_FOLLOW_CHARS.has(next) && isHan(next)) continue;
     const tag = res.pos.get(name) ?? res.pos.get(name.slice(0, 2));
     if (tag && !tag.startsWith('nr') && res.pos.has(name.slice(0, 2))) continue;
-    if (/[一二三四五六七八九十年月日天周末今明昨前后上下中内外的了着过]/.test(name.slice(sl))) continue;
+    if (
+      /[一二三四五六七八九十年月日天周末今明昨前后上下中内外的了着过在是和与及也都就还又将被把向从对]/.test(
+        name.slice(sl),
+      )
+    ) {
+      continue;
+    }
+    // 孙韵说, 王毅本周: a third character that usually follows a name ends the name before it.
+    if (
+      given === 2 &&
+      /[说称在曾也已将则对是被把向从为因还又就都却均亦并及和与等本多提时]/.test(name[name.length - 1])
+    )
+      continue;
+    if (
+      given === 1 &&
+      /^[提表指认]/.test(text.slice(end - 1, end + 1)) &&
+      res.pos.has(text.slice(end - 1, end + 1))
+    )
+      continue;
     const givenTag = given === 2 ? res.pos.get(name.slice(sl)) : undefined;
     if (givenTag && /^(?:n|nz|vn|v|l|i|a|d|r|ns)$/.test(givenTag)) continue;
-    if (STOP_ENTITIES.has(name)) continue;
+    // jieba tags some role words nr (顾问): a role is never a name.
+    if (STOP_ENTITIES.has(name) || ROLE_SET.has(name) || ANCHOR_SET.has(name)) continue;
     return name;
   }
   return null;
@@ -504,8 +542,9 @@ function translitNameAt(text: string, i: number, resPos?: Map<string, string>): 
   for (let end = k; end - i >= 2; end--) {
     const next = text[end];
     if (TRANSLIT_BAD_END.has(text[end - 1])) continue;
-    const tag = resPos?.get(text.slice(i, end));
-    // 总统施加的制裁: an ordinary word made of transliteration characters.
+    const tag =
+      resPos?.get(text.slice(i, end)) ?? (end - i > 2 ? resPos?.get(text.slice(i, end - 1)) : undefined);
+    // 总统施加的制裁, 记者多次提出: ordinary words made of transliteration characters.
     if (tag && !/^(?:nr|nrt|nrfg|ns)$/.test(tag)) continue;
     if (next === undefined || !isHan(next) || NAME_FOLLOW_CHARS.has(next)) return text.slice(i, end);
   }
@@ -584,6 +623,9 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
     const k = translitRunRight(text, i, 7);
     if (k - i < 2 || !isSpeechVerbAt(text, k)) continue;
     const name = text.slice(i, k);
+    // 多次提到: ordinary words made of transliteration characters.
+    const tag = res.pos.get(name) ?? res.pos.get(name.slice(0, -1));
+    if (tag && !/^(?:nr|nrt|nrfg)$/.test(tag)) continue;
     if (!TRANSLIT_BAD_END.has(name[name.length - 1]))
       out.push({ start: i, end: k, kind: 'person', name, aliases: [], tier: 3 });
   }
@@ -699,15 +741,23 @@ function bracketPairs(res: Resources, gaz: Gazetteer, seg: Segment): void {
         if (at - starts[t] > (noble ? 6 : 4)) break;
         start = starts[t];
       }
-      if (at - start >= 2)
-        seg.cands.push({
-          start,
-          end: at,
-          kind: 'person',
-          name: text.slice(start, at),
-          aliases: [inner],
-          tier: 1,
-        });
+      // The Chinese side must look like a name: a Chinese surname first, or all transliteration
+      // characters (年朴赞郁 -> 朴赞郁; 档案馆 is not a name).
+      const looksLikeName = (n: string): boolean =>
+        SURNAMES.has(n[0]) ||
+        COMPOUND_SURNAMES.some((c) => n.startsWith(c)) ||
+        [...n].every((c) => TRANSLIT_CHARS.has(c));
+      while (at - start > 2 && !looksLikeName(text.slice(start, at))) start++;
+      const name = text.slice(start, at);
+      const tag = res.pos.get(name);
+      if (
+        at - start < 2 ||
+        (!noble && !looksLikeName(name) && name.length > 3) ||
+        (tag && !/^(?:nr|nrt|nrfg)$/.test(tag))
+      ) {
+        continue;
+      }
+      seg.cands.push({ start, end: at, kind: 'person', name, aliases: [inner], tier: 1 });
     } else {
       let start = at;
       for (let k = 0; t >= 0 && k < 5; t--, k++) {

@@ -103,7 +103,11 @@ function addMetadataNames(reg: Registry, gaz: Gazetteer, article: ParsedArticle)
   const persons = [...article.authors, ...article.contributors, ...article.translators];
   for (const img of article.images) if (img.photographer) persons.push(img.photographer);
   for (const raw of persons) {
-    const name = displayName(raw);
+    // "Mike McQuade. Source photographs by Getty Images.": the credit line, not just the name.
+    const name = displayName(
+      raw.split(/\.\s+(?=Source|Photo|Illustration|Credit|Via)|;|\s+for\s+/i)[0].replace(/\.$/, ''),
+    );
+    if (name.split(/\s+/).length > 5) continue;
     if (!name || NOT_A_PERSON.test(name)) continue;
     const known = gaz.latin.get(name.toLowerCase()) ?? gaz.byKey.get(entityKey(name));
     if (known && known.kind !== 'person') reg.add(known.kind, known.name, known.aliases, 1, false);

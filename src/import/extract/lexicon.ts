@@ -17,16 +17,22 @@ export const TRANSLIT_CHARS = new Set(
     '费芬丰冯佛夫弗伏孚福富伽盖甘冈刚高戈哥歌格葛根贡古谷瓜圭贵桂果哈海汉杭豪浩郝赫黑亨恒洪' +
     '侯胡华怀环黄惠霍基吉姬极季济加佳嘉迦珈贾简杰捷金津京晶久居君卡开凯坎康柯科可克肯孔库夸' +
     '奎昆阔拉腊莱赖兰朗劳勒雷蕾累黎里理力历立利丽莉莲连廉良列林琳玲凌灵留柳龙隆卢鲁陆路露伦' +
-    '罗洛吕绿马玛迈麦曼芒毛梅美门蒙孟米密敏明缪摩莫墨默姆木穆拿纳娜奈南内尼妮年聂宁纽努诺' +
+    '罗洛吕绿马玛迈麦曼芒毛梅美门蒙孟米密敏明缪摩莫墨默姆木穆拿纳娜奈南内尼妮聂宁纽努诺' +
     '欧帕潘庞培佩彭蓬皮匹平珀坡蒲浦普齐奇琪契恰千钱乔切钦琴青琼丘邱屈让热茹儒瑞若撒萨塞赛桑' +
     '瑟森沙莎珊山善尚绍舍申圣施什史士斯松宋苏索塔泰坦汤唐陶特提廷通图托瓦娃宛万旺威韦维温文' +
     '翁沃乌伍武西希锡夏香肖谢辛欣休修许雅亚延扬杨耶叶伊依易因英尤于约云泽扎詹兹佐祖丝芙薇娅' +
-    '妲琪茜黛蕾赛璐莎菈娣翰珍逊卜烈罕汀滕陀妥灿舒芝咪阮盛歇朱喀蔻谟琦璐莱蓓治'
+    '妲琪茜黛蕾赛璐莎菈娣翰珍逊卜烈罕汀滕陀妥灿舒芝咪阮盛歇朱喀蔻谟琦璐莱蓓治各农'
   ).split(''),
 );
 
 /** Characters that may not end a transliterated name although they are in the table. */
-export const TRANSLIT_BAD_END = new Set('于日人大在和与的是也将对'.split(''));
+export const TRANSLIT_BAD_END = new Set('于日人大在和与的是也将对本当'.split(''));
+
+/** Characters that end some transliterated names (甘地) but never start or continue one. */
+export const TRANSLIT_END_ONLY = new Set('地得思'.split(''));
+
+/** Function words that a left-extended transliteration must not begin with (当马士基·埃姆登). */
+export const TRANSLIT_BAD_START = new Set('当如若即为因以和与在是对向把被给将由从据及等了'.split(''));
 
 /** Common Chinese (and Korean, Vietnamese) surnames, two-character ones first. */
 export const COMPOUND_SURNAMES = [

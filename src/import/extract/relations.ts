@@ -187,7 +187,7 @@ export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: Quot
     const org = [...inClause].reverse().find((s) => s.kind === 'org');
     if (org) return org;
     const head = text.slice(clause, v);
-    if (/^(?:[他她])(?![们])/.test(head.replace(/^(?:但|而|并|还|也|同时)/, ''))) {
+    if (/^(?:[他她])(?![们的])/.test(head.replace(/^(?:但|而|并|还|也|同时)/, ''))) {
       return lastPersonBefore(clause);
     }
     // 他指责以色列，并补充说: the subject is in the previous clause of the sentence.
