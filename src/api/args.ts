@@ -12,10 +12,11 @@ import type { ArticlePage, PageArgs } from './queries/fragments';
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, {
+    nullable: true,
     defaultValue: LIMITS.defaultPageSize,
     description: `Page size, at most ${LIMITS.maxPageSize}.`,
   })
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page.' })
   after?: string | null;

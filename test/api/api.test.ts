@@ -218,6 +218,12 @@ describe('pagination', () => {
     expect(seen).toEqual(all.data!.articles.edges.map((e: { node: { url: string } }) => e.node.url));
   });
 
+  it('treats an explicit null page size as the default', async () => {
+    const res = await api.gql('query ($n: Int) { articles(first: $n) { edges { cursor } } }', { n: null });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.articles.edges.length).toBeGreaterThan(0);
+  });
+
   it('filters by entity, text and date', async () => {
     const res = await api.gql(`{
       byEntity: articles(filter: { mentions: "Jude Blanchette" }) { edges { node { url } } }

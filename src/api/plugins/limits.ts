@@ -10,11 +10,13 @@ export function depthLimitRule(maxDepth: number = LIMITS.maxDepth): ValidationRu
 
 /**
  * Cost = 1 per field, times the page size for fields that take `first` (their default when
- * omitted), times `listEstimate` for other lists. `edges` is not multiplied again because its
+ * omitted, the general default when null), times `listEstimate` for other lists. `edges` is not multiplied again because its
  * connection already was.
  */
 export const costEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const first = typeof args.first === 'number' ? args.first : undefined;
+  const takesFirst = field.args.some((arg) => arg.name === 'first');
+  // An explicit `first: null` means the default page size (see pageSize in args.ts).
+  const first = typeof args.first === 'number' ? args.first : takesFirst ? LIMITS.defaultPageSize : undefined;
   const isList = isListType(getNullableType(field.type));
   const multiplier = first ?? (isList && field.name !== 'edges' ? LIMITS.listEstimate : 1);
   return 1 + childComplexity * Math.max(multiplier, 1);

@@ -40,7 +40,7 @@ function coMentioned(
   ctx: ApiContext,
   label: EntityLabel,
   entity: EntityNode,
-  first: number,
+  first: number | null,
   kind: EntityKind | null,
 ) {
   const limit = pageSize(first);
@@ -49,21 +49,21 @@ function coMentioned(
   );
 }
 
-function topics(ctx: ApiContext, label: EntityLabel, entity: EntityNode, first: number) {
+function topics(ctx: ApiContext, label: EntityLabel, entity: EntityNode, first: number | null) {
   const limit = pageSize(first);
   return ctx.loaders.load(`topics:${label}:${limit}`, entity.key, (db, keys) =>
     E.entityTopics(db, label, keys, limit),
   );
 }
 
-function quotes(ctx: ApiContext, label: 'Person' | 'Organization', entity: EntityNode, first: number) {
+function quotes(ctx: ApiContext, label: 'Person' | 'Organization', entity: EntityNode, first: number | null) {
   const limit = pageSize(first);
   return ctx.loaders.load(`quotes:${label}:${limit}`, entity.key, (db, keys) =>
     E.entityQuotes(db, label, keys, limit),
   );
 }
 
-function members(ctx: ApiContext, label: 'Organization' | 'Place', entity: EntityNode, first: number) {
+function members(ctx: ApiContext, label: 'Organization' | 'Place', entity: EntityNode, first: number | null) {
   const limit = pageSize(first);
   return ctx.loaders.load(`members:${label}:${limit}`, entity.key, (db, keys) =>
     E.members(db, label, keys, limit),
@@ -89,7 +89,7 @@ export class PersonResolver {
   @FieldResolver(() => [Quote], { description: 'What the person said, newest article first.' })
   quotes(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return quotes(ctx, 'Person', p, first);
@@ -105,7 +105,7 @@ export class PersonResolver {
   @FieldResolver(() => [CoMention], CO_MENTIONED)
   coMentioned(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
     @Ctx() ctx: ApiContext,
   ) {
@@ -115,7 +115,7 @@ export class PersonResolver {
   @FieldResolver(() => [RelatedTopic], TOPICS)
   topics(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return topics(ctx, 'Person', p, first);
@@ -134,7 +134,7 @@ export class OrganizationResolver {
   })
   quotes(
     @Root() o: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return quotes(ctx, 'Organization', o, first);
@@ -143,7 +143,7 @@ export class OrganizationResolver {
   @FieldResolver(() => [Member], { description: 'People affiliated with the organization.' })
   members(
     @Root() o: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return members(ctx, 'Organization', o, first);
@@ -152,7 +152,7 @@ export class OrganizationResolver {
   @FieldResolver(() => [CoMention], CO_MENTIONED)
   coMentioned(
     @Root() o: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
     @Ctx() ctx: ApiContext,
   ) {
@@ -162,7 +162,7 @@ export class OrganizationResolver {
   @FieldResolver(() => [RelatedTopic], TOPICS)
   topics(
     @Root() o: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return topics(ctx, 'Organization', o, first);
@@ -181,7 +181,7 @@ export class PlaceResolver {
   })
   members(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return members(ctx, 'Place', p, first);
@@ -190,7 +190,7 @@ export class PlaceResolver {
   @FieldResolver(() => [CoMention], CO_MENTIONED)
   coMentioned(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
     @Ctx() ctx: ApiContext,
   ) {
@@ -200,7 +200,7 @@ export class PlaceResolver {
   @FieldResolver(() => [RelatedTopic], TOPICS)
   topics(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return topics(ctx, 'Place', p, first);
@@ -222,7 +222,7 @@ export class TopicResolver {
   @FieldResolver(() => [ExpertHit], { description: 'Same as Query.experts(topic: name).' })
   experts(
     @Root() t: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | null,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
     @Ctx() ctx: ApiContext,
@@ -235,7 +235,7 @@ export class TopicResolver {
   })
   relatedTopics(
     @Root() t: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return topics(ctx, 'Topic', t, first);
@@ -244,7 +244,7 @@ export class TopicResolver {
   @FieldResolver(() => [CoMention], CO_MENTIONED)
   coMentioned(
     @Root() t: EntityNode,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
     @Ctx() ctx: ApiContext,
   ) {

@@ -35,7 +35,10 @@ export class ExpertHitResolver {
   @FieldResolver(() => [Quote], {
     description: 'What the expert said in these articles (quotes, and the quote that made them an expert).',
   })
-  quotes(@Root() hit: ExpertHitValue, @Arg('first', () => Int, { defaultValue: 5 }) first: number) {
+  quotes(
+    @Root() hit: ExpertHitValue,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number | null,
+  ) {
     const size = pageSize(first);
     const quotes = hit.quotes.map((q) => ({ ...q, speaker: hit.person }));
     const seen = new Set(quotes.map((q) => q.text));

@@ -84,7 +84,7 @@ export class QueryResolver {
   })
   async search(
     @Arg('text', () => String) text: string,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return search(ctx.db, searchText(text), pageSize(first));
@@ -117,7 +117,7 @@ export class QueryResolver {
   })
   experts(
     @Arg('topic', () => String) topic: string,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | null,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
     @Ctx() ctx: ApiContext,
@@ -134,16 +134,22 @@ export class QueryResolver {
   async connection(
     @Arg('from', () => String) from: string,
     @Arg('to', () => String) to: string,
-    @Arg('maxHops', () => Int, { defaultValue: LIMITS.defaultHops }) maxHops: number,
-    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('maxHops', () => Int, { nullable: true, defaultValue: LIMITS.defaultHops }) maxHops: number | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
-    if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > LIMITS.maxHops) {
-      throw badInput(`maxHops must be between 1 and ${LIMITS.maxHops}, got ${maxHops}.`, 'maxHops');
+    const hops = maxHops ?? LIMITS.defaultHops;
+    if (!Number.isInteger(hops) || hops < 1 || hops > LIMITS.maxHops) {
+      throw badInput(`maxHops must be between 1 and ${LIMITS.maxHops}, got ${hops}.`, 'maxHops');
     }
     const fromKey = nameKey(from, 'from');
     const toKey = nameKey(to, 'to');
-    const rows = await shortestPathsBetween(ctx.db, { fromKey, toKey, maxHops, limit: pageSize(first) });
+    const rows = await shortestPathsBetween(ctx.db, {
+      fromKey,
+      toKey,
+      maxHops: hops,
+      limit: pageSize(first),
+    });
     return rows.map(toPath);
   }
 }
