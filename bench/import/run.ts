@@ -278,6 +278,8 @@ interface Measurement {
   firstErrors: { source: string; message: string }[];
   profile?: ProfileSummary;
   contention: Contention;
+  /** The graph held another number of imported articles afterwards: a test run wiped or wrote to it. */
+  interfered: boolean;
   /** CPU cost per article, which other work on the machine does not inflate the way it does wall time. */
   cpuMsPerArticle: { importer: number; neo4j: number | null };
   /**
@@ -327,6 +329,12 @@ async function measure(
   const s = report.summary;
   const articles = s.new + s.updated + s.unchanged;
   const n = Math.max(articles, 1);
+  let interfered = false;
+  if (!options.dryRun) {
+    const [row] = await run(driver, 'MATCH (a:Article {imported: true}) RETURN count(a) AS n');
+    interfered = Number(row.n) !== articles;
+    if (interfered) log(`  WARNING: the graph holds ${String(row.n)} imported articles, not ${articles}`);
+  }
   const importerCpu = report.cpuUserMs + report.cpuSystemMs;
   const neoCpu = contention.neo4jCpuMs;
   const profileFile = options.profile ? mainThreadProfile(PROFILE_DIR) : null;
@@ -355,6 +363,7 @@ async function measure(
     firstErrors: s.firstErrors,
     profile: profileFile ? summarizeProfile(profileFile, ROOT) : undefined,
     contention,
+    interfered,
     cpuMsPerArticle: {
       importer: round(importerCpu / n, 2),
       neo4j: neoCpu === null ? null : round(neoCpu / n, 2),
@@ -505,7 +514,7 @@ async function main() {
       nodeOptions: args.nodeOptions,
     });
     const graph = await graphStats(driver, manifest);
-    const interfered = graph.importedArticles !== m.articles;
+    const interfered = m.interfered || graph.importedArticles !== m.articles;
     const result = {
       ...context,
       measurement: m,
