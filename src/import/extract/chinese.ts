@@ -280,7 +280,8 @@ const NOT_ORG_WORDS = new Set(
   (
     '当局 格局 结局 布局 大局 出局 骗局 僵局 时局 政局 全局 邮局 内部 外部 南部 北部 东部 西部 中部 全部 局部 干部 ' +
     '头部 背部 底部 顶部 腹部 胸部 部分 关系 体系 联系 派系 星系 太阳系 银河系 直系 水系 谱系 市中心 重心 核心 ' +
-    '信心 中心 公司 集团 联盟 组织 大学 学院 医院 法院 银行 社 党 部 局 署 厅 系 军 有组织 该党 政党 两党'
+    '信心 中心 公司 集团 联盟 组织 大学 学院 医院 法院 银行 社 党 部 局 署 厅 系 军 有组织 该党 政党 两党 签署 部署 ' +
+    '公署 证明党'
   ).split(/\s+/),
 );
 const GENERIC_PARTIES = new Set(
@@ -297,7 +298,11 @@ const NESTED_UNITS = new Set(
   '系 研究所 研究院 研究中心 实验室 学院 法学院 商学院 委员会 中心 办公室'.split(' '),
 );
 /** 亚洲金融中心: a hub, not an institution. */
-const HUB_WORDS = /(?:金融|商业|科技|创新|贸易|制造|文化|政治|经济|交通|航运|物流|人口|工业)中心$/;
+const HUB_WORDS = /(?:金融|商业|科技|创新|贸易|制造|文化|政治|经济|交通|航运|物流|人口|工业|市)中心$/;
+const REGIONS = new Set('欧洲 亚洲 非洲 北美 南美 拉美 拉丁美洲 中东 东南亚 东亚 南亚 中亚 西方'.split(' '));
+/** 中国科技公司, 美国上市公司: a place and class words describe companies, they do not name one. */
+const CLASS_BODY =
+  /^(?:外国|本地|当地|国有|民营|私营|上市|大型|小型|中型|科技|汽车|电动汽车|房地产|网络|媒体|网络媒体|子|母|跨国|外资|中资|美资|能源|制药|芯片|半导体|电信|互联网|金融|投资|咨询|保险|建筑|航空|游戏|律师|军工|国防|农业|钢铁|石油|太阳能|电池|电子|安全|数据|软件|化工|物流|医疗|生物|食品|服装|矿业)+$/;
 
 /** Suffix words that name one institution by themselves. */
 const BARE_ORGS = new Set(['众议院', '参议院', '国会', '国务院']);
@@ -333,6 +338,8 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     if (!suffix && tok.length < 4) continue;
     const tag = posOf(res, tok);
     if (!suffix && tag !== 'nt') continue;
+    // jieba tags 美国市场 and 中国军方 nt: a country plus a common noun is not a name.
+    if (!suffix && seg.cands.some((c) => c.kind === 'place' && c.start === starts[t])) continue;
     if (NOT_ORG_WORDS.has(tok) && tok !== suffix) continue;
     if (/(?:政府|当局|官方)$/.test(tok)) continue;
     const end = starts[t] + tok.length;
@@ -379,7 +386,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       // 华盛顿咨询公司亚洲集团, 互联网政策协会亚洲互联网联盟: a complete name before this one is a
       // descriptor, unless this one is a unit of it (伦敦国王学院战争研究系).
       if (!cov && (endsWithOrgSuffix(bt)?.length ?? 0) >= 2 && !(suffix && NESTED_UNITS.has(suffix))) break;
-      const verbal = btag === 'v' || btag === 'vn' || btag === 'a';
+      const verbal = btag === 'vn' || btag === 'a';
       if (!ORG_BODY_TAGS.has(btag) && !(adjacent && verbal)) break;
       if (btag === 'vn' && !adjacent) break;
       if (chars + bt.length > 18) break;
@@ -392,10 +399,16 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       first < t &&
       tokens[first].length === 1 &&
       !covered(first) &&
-      !(first + 1 < t && tokens[first + 1].length === 1)
+      !(first + 1 < t && tokens[first + 1].length === 1) &&
+      !(first + 1 < t && [...(tokens[first] + tokens[first + 1])].every((c) => TRANSLIT_CHARS.has(c)))
     ) {
       first++;
     }
+    // 时任美国空军, 机构台湾民主实验室: the name starts at its first proper part.
+    const firstProper = tokens.findIndex(
+      (_x, b) => b >= first && b < t && strong[starts[b]]?.start === starts[b],
+    );
+    if (firstProper > first) first = firstProper;
     const start = starts[first];
     let name = text.slice(start, end);
     const bare = suffix !== null && name === suffix;
@@ -422,7 +435,9 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     let singles = 0;
     for (let b = first; b <= t; b++) {
       // The suffix token's own tag says nothing: jieba tags 地方法院 nt.
-      if (PROPER_TAGS.has(tagOf(b)) && (b < t || covered(b))) proper = true;
+      // jieba calls 外国, 上市 and 非营利 ns: only the gazetteer vouches for a place.
+      const tb = tagOf(b);
+      if (PROPER_TAGS.has(tb) && (tb !== 'ns' || covered(b)) && (b < t || covered(b))) proper = true;
       singles = tokens[b].length === 1 && isHan(tokens[b]) ? singles + 1 : 0;
       if (singles >= 2) proper = true;
     }
@@ -446,6 +461,13 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
           /^(?:大|小|大型|主要|国有|私营|其他|各大)?$/.test(text.slice(c.end, start + body.length)),
       );
       if (bodyIsPlace || bodyIsCountryPlus) continue;
+      const lead = seg.cands.find(
+        (c) => c.kind === 'place' && c.start === start && c.end < start + body.length,
+      );
+      const rest = body.slice(lead ? lead.end - start : 0);
+      if (CLASS_BODY.test(rest)) continue;
+      // 欧洲公司: a country or a region with a class noun is a group of companies.
+      if (!rest && lead && (gazCountries.has(lead.name) || REGIONS.has(lead.name))) continue;
     }
     const aliases: string[] = [];
     if (/^[A-Za-z][\w.&' -]*$/.test(body) && (suffix === '公司' || suffix === '集团')) {
