@@ -23,6 +23,9 @@ import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gaze
 import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
 import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
+/** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export interface Extractor {
   extract(article: ParsedArticle): Extraction;
 }
@@ -74,7 +77,7 @@ class Registry {
     return this.ents
       .filter((e) => e.kind === kind && e.mentions > 0)
       .map((e) => ({ name: e.name, aliases: [...e.aliases].sort(), mentions: e.mentions }))
-      .sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+      .sort((a, b) => b.mentions - a.mentions || byCodeUnit(a.name, b.name));
   }
 }
 

@@ -2,6 +2,9 @@ import type { TopicWeight } from '../../model/article';
 import type { Gazetteer, Resources } from './gazetteer';
 import { entityKey } from '../resolve/keys';
 
+/** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Frequent words that say nothing about what an article is about. */
 const TOPIC_STOP = new Set(
   (
@@ -69,12 +72,14 @@ export function chineseTopics(
   }
   const counts = new Map<string, number>(compounds);
   // 战争 inside 乌克兰战争 is counted by the compound; left alone it would crowd out other topics.
+  const minCount = total > 400 ? 2 : 1;
   for (const [name, c] of compounds) {
     const head = COMPOUND_HEADS.find((h) => name.endsWith(h));
     if (head && raw.has(head)) raw.set(head, Math.max(0, raw.get(head)! - c));
   }
   for (const [tok, c] of raw) {
-    if (c <= 0) continue;
+    // In a long article a word said once is never among the top topics; skipping it saves most lookups.
+    if (c < minCount) continue;
     if (tok.charCodeAt(0) < 0x80 ? tok.length < 3 : !res.topicIdf.has(tok)) continue;
     if (TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
     counts.set(tok, c);
@@ -85,7 +90,7 @@ export function chineseTopics(
     scored.push({ name: w, weight: (c / Math.max(total, 1)) * idf });
   }
   // Normalise only the strongest words: enough to fill the list after merging synonyms.
-  scored.sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name));
+  scored.sort((a, b) => b.weight - a.weight || byCodeUnit(a.name, b.name));
   const merged = new Map<string, number>();
   for (const t of scored.slice(0, MAX_TOPICS * 4)) {
     const name = normalizeTopic(gaz, t.name);
@@ -116,7 +121,7 @@ export function englishTopics(nouns: string[], section: string | null, excluded:
 
 function withSection(all: TopicWeight[], section: string | null): TopicWeight[] {
   const top = all
-    .sort((a, b) => b.weight - a.weight || a.name.localeCompare(b.name))
+    .sort((a, b) => b.weight - a.weight || byCodeUnit(a.name, b.name))
     .slice(0, MAX_TOPICS)
     .map((t) => ({ name: t.name, weight: Math.round(t.weight * 1e4) / 1e4 }));
   if (section) {

@@ -8,6 +8,9 @@ import type {
 import { KNOWN_ORGS, KNOWN_PERSONS } from '../extract/lexicon';
 import { entityKey } from './keys';
 
+/** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 type MemoryKind = Exclude<EntityKind, 'Topic'>;
 
 interface MemoryIndex {
@@ -84,7 +87,7 @@ function resolveList(
     target.mentions += e.mentions;
     renames.set(entityKey(e.name), canonical);
   }
-  return [...merged.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+  return [...merged.values()].sort((a, b) => b.mentions - a.mentions || byCodeUnit(a.name, b.name));
 }
 
 /**
