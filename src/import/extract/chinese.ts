@@ -94,7 +94,7 @@ const LATIN_ORG_CUES_BEFORE = /(?:公司|企业|网站|品牌|平台|机构|组�
 const PERSON_EN =
   /^(?:(?:Prince|Princess|King|Queen|Sir|Dr\.|Lord|Lady)\s)?(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.)(?:\s(?:[A-Z][a-zà-ÿ'’-]+|[A-Z]\.|de|da|van|von|der|den|la|le|bin|al|Jr\.?))*$/;
 const ORG_EN_WORDS =
-  /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust|Affairs|Relations|Technology|Technologies|Consulting|Government|Strategies|Solutions|Systems|Industries|Motors|Airlines|Energy|Media|Labs|Research|Studies|Policy|Watch|International|Global|Brands|Foods|Chamber|Exchange|Hospital|Museum|Games|Magazine|Ltd|LLC|LLP)\b/;
+  /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust|Affairs|Relations|Technology|Technologies|Consulting|Government|Strategies|Solutions|Systems|Industries|Motors|Airlines|Energy|Media|Labs|Research|Studies|Policy|Watch|International|Global|Brands|Foods|Chamber|Exchange|Hospital|Museum|Games|Magazine|Ltd|LLC|LLP|Archive|Archives|Church|House|Library|Press|Books|Studio|Studios)\b/;
 
 const SPEECH_FIRST = new Set(SPEECH_DESC.map((v) => v[0]));
 
@@ -747,6 +747,13 @@ function bracketPairs(res: Resources, gaz: Gazetteer, seg: Segment): void {
       continue;
     }
     if (acronym) continue;
+    // 萨克拉门托(Sacramento): one English word after a transliteration could be a place, a person
+    // or a brand; without a name before it there is nothing safe to create.
+    if (words.length === 1 && !personLike) {
+      const before = /[\p{Script=Han}]{2,8}$/u.exec(text.slice(0, at))?.[0] ?? '';
+      const tail = before.slice(-4);
+      if ([...tail].every((c) => TRANSLIT_CHARS.has(c))) continue;
+    }
     const { tokens, starts } = seg;
     let t = tokens.findIndex((tok, i) => starts[i] + tok.length === at);
     if (t < 0) continue;
@@ -769,7 +776,7 @@ function bracketPairs(res: Resources, gaz: Gazetteer, seg: Segment): void {
         SURNAMES.has(n[0]) ||
         COMPOUND_SURNAMES.some((c) => n.startsWith(c)) ||
         [...n].every((c) => TRANSLIT_CHARS.has(c));
-      while (at - start > 2 && !looksLikeName(text.slice(start, at))) start++;
+      while (at - start > 2 && /[\d年月日的了是在和与及等为被将对向从]/.test(text[start])) start++;
       const name = text.slice(start, at);
       const tag = res.pos.get(name);
       if (

@@ -5,7 +5,7 @@ import type {
   ExtractedArticle,
   NamedEntity,
 } from '../../model/article';
-import { KNOWN_ORGS, KNOWN_PERSONS } from '../extract/lexicon';
+import { COMPOUND_SURNAMES, KNOWN_ORGS, KNOWN_PERSONS, ORG_SUFFIXES, SURNAMES } from '../extract/lexicon';
 import { entityKey } from './keys';
 
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
@@ -133,6 +133,13 @@ export function resolveArticle(article: ExtractedArticle, memory: AliasMemory): 
   return out;
 }
 
+const looksLikeChineseName = (n: string): boolean =>
+  n.length >= 2 && n.length <= 4 && (SURNAMES.has(n[0]) || COMPOUND_SURNAMES.some((c) => n.startsWith(c)));
+
+/** 出版社, 研究中心: a suffix with at most one character before it names nothing. */
+const bareOrgName = (n: string): boolean =>
+  ORG_SUFFIXES.some((suf) => n.endsWith(suf) && n.length - suf.length < 2) || n.length < 2;
+
 const STATIC_NAMES = new Set([...KNOWN_ORGS, ...KNOWN_PERSONS].map((names) => entityKey(names[0])));
 const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
 
@@ -145,6 +152,11 @@ export function learnAliases(article: ExtractedArticle): AliasMemoryEntry[] {
   const entries: AliasMemoryEntry[] = [];
   const learn = (kind: MemoryKind, e: NamedEntity, fullNameCounts: boolean): void => {
     if (STATIC_NAMES.has(entityKey(e.name))) return;
+    // Memory is matched in every later article, so a doubtful name would spread: learn only names
+    // shaped like one (a full transliteration, a Chinese surname first, or an English name).
+    if (kind === 'Person' && !isLatin(e.name) && !e.name.includes('·') && !looksLikeChineseName(e.name))
+      return;
+    if (kind === 'Organization' && !isLatin(e.name) && bareOrgName(e.name)) return;
     const aliases = e.aliases.filter(
       (a) =>
         !isShortForm(a, e.name) &&
