@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
@@ -281,6 +282,8 @@ interface Scenario {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  // Latency on a shared machine means little without the load it was measured under.
+  const loadBefore = os.loadavg();
   useBenchInstance();
   const target = await startNeo4j('test', (message) => console.error(message));
   const driver = createDriver(target, { maxConnectionPoolSize: 100 });
@@ -410,6 +413,7 @@ async function main(): Promise<void> {
     const report = {
       date: new Date().toISOString(),
       node: process.version,
+      machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
       neo4j: neo4jVersion,
       corpus: { dir: path.relative(ROOT, corpus), articles, loaded: args.load },
       inputs,
@@ -456,6 +460,12 @@ async function main(): Promise<void> {
     console.log(
       `\ntargets: p95 <= ${TARGETS.p95Ms} ms for ${TARGETS.p95Scenarios.join(', ')} at concurrency ${TARGETS.p95Concurrency}: ${p95Met ? 'met' : 'MISSED'}; ` +
         `GraphQL/Cypher mean ratio <= ${TARGETS.ratio}: ${ratioMet ? 'met' : 'MISSED'}`,
+    );
+    console.log(
+      `load average before/after: ${loadBefore.map((x) => x.toFixed(1)).join(' ')} / ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${os.cpus().length} CPUs`,
     );
     console.log(`wrote ${path.relative(ROOT, file)}`);
   } finally {
