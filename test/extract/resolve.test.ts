@@ -19,6 +19,16 @@ describe('learnAliases', () => {
     expect(learned.map((e) => e.name)).toContain('迈克尔·舒曼');
   });
 
+  it('does not learn names that are not shaped like names', () => {
+    const a = extracted(article(['会议很成功。']));
+    a.persons = [
+      { name: '案馆', aliases: ['Internet Archive'], mentions: 1 },
+      { name: '郦英杰', aliases: ['Brent Christensen'], mentions: 1 },
+    ];
+    a.organizations = [{ name: '出版社', aliases: ['Doubleday'], mentions: 1 }];
+    expect(learnAliases(a)).toEqual([{ kind: 'Person', name: '郦英杰', aliases: ['Brent Christensen'] }]);
+  });
+
   it('never learns a bare surname', () => {
     const aliases = learned.flatMap((e) => e.aliases);
     expect(aliases).not.toContain('巴胡尔斯卡');
