@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -378,6 +379,33 @@ async function measure(
   };
 }
 
+/**
+ * Which importer was measured. The tree is shared and the importer changes under the benchmark, so the
+ * commit alone does not say it: the digest covers the working-tree files the import runs.
+ */
+function importerVersion() {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  for (const dir of ['src/import', 'src/model', 'src/db']) walk(path.join(ROOT, dir));
+  return {
+    commit: git('rev-parse', '--short', 'HEAD'),
+    uncommittedImporterFiles: git('status', '--porcelain', '--', 'src/import', 'src/model')
+      .split('\n')
+      .filter(Boolean).length,
+    importerDigest: hash.digest('hex').slice(0, 12),
+  };
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -443,6 +471,7 @@ async function main() {
   const driver = createDriver(target, { maxConnectionPoolSize: 2 });
   const context = {
     machine: machine(),
+    importer: importerVersion(),
     neo4j: { uri: target.uri, version: started.version ?? null, via: started.via, database: DATABASE },
     corpus: { dir: path.relative(ROOT, dir), ...manifest },
     targets: TARGETS,
