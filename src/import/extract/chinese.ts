@@ -369,7 +369,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
         b >= t - 2 &&
         cov.end === starts[b] + bt.length
       ) {
-        first = tokens.findIndex((_x, k) => starts[k] === cov.start);
+        first = tokenAt(starts, cov.start, b);
         if (first < 0) first = b;
         break;
       }
@@ -377,7 +377,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       if (cov?.kind === 'org') {
         // 大西洋理事会数字法医研究实验室: a unit named after its parent organization.
         if (b === t - 1 || tokens.slice(b + 1, t).every((x) => !PUNCT.has(x))) {
-          first = tokens.findIndex((_x, i) => starts[i] === cov.start);
+          first = tokenAt(starts, cov.start, b);
           if (first < 0) first = b;
         }
         break;
@@ -405,9 +405,9 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       first++;
     }
     // 时任美国空军, 机构台湾民主实验室: the name starts at its first proper part.
-    const firstProper = tokens.findIndex(
-      (_x, b) => b >= first && b < t && strong[starts[b]]?.start === starts[b],
-    );
+    let firstProper = -1;
+    for (let b = first; b < t && firstProper < 0; b++)
+      if (strong[starts[b]]?.start === starts[b]) firstProper = b;
     if (firstProper > first) first = firstProper;
     const start = starts[first];
     let name = text.slice(start, end);
@@ -514,6 +514,12 @@ function royalNames(res: Resources, text: string, cands: Span[], out: Span[]): v
       });
     }
   }
+}
+
+/** Index of the token starting at `pos`, searching back from `from` (-1 if none). */
+function tokenAt(starts: number[], pos: number, from: number): number {
+  for (let k = from; k >= 0; k--) if (starts[k] === pos) return k;
+  return -1;
 }
 
 /** Chinese-style name (surname + one or two characters) starting at `i`, checked by its right boundary. */
