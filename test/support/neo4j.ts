@@ -25,7 +25,10 @@ export async function wipeDatabase(target: Driver = testDriver()): Promise<void>
   // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
   const session = target.session({ database: TEST_DATABASE });
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+    // Relationships first: detaching a hub node with thousands of edges in one go can exceed
+    // the transaction memory pool.
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
   } finally {
     await session.close();
   }
