@@ -157,6 +157,12 @@ function translitRunRight(text: string, from: number, max: number): number {
 }
 
 /** Dotted transliterated names: 阿莉恰·巴胡尔斯卡, A·韦斯·米切尔, 让-吕克·克伦伯. */
+const TRAILING_WORDS = new Set(
+  '可能 可以 多次 提出 提到 认为 表示 指出 以及 而且 但是 还是 曾经 已经 正在 将会 不会 没有 之后 之前 以来 当时 此前'.split(
+    ' ',
+  ),
+);
+
 function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): void {
   let i = text.indexOf('·');
   while (i >= 0) {
@@ -194,8 +200,8 @@ function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): v
     }
     while (end > i + 1 && TRANSLIT_BAD_END.has(text[end - 1])) end--;
     // 伯林可能: the last character starts an ordinary word.
-    const functional = (w: string): boolean =>
-      /^(?:v|d|c|p|a|r|m|mq|q|t|f|ad|vn)$/.test(resPos?.get(w) ?? '');
+    // Only frequent function words: a dictionary check alone cuts real names (麦克法登在).
+    const functional = (w: string): boolean => TRAILING_WORDS.has(w) && !!resPos?.has(w);
     // 科顿多次, 杨提出: the name's last characters start an ordinary word.
     while (end > i + 3 && functional(text.slice(end - 2, end))) end -= 2;
     while (end > i + 2 && functional(text.slice(end - 1, end + 1))) end--;
@@ -359,6 +365,12 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       const bt = tokens[b];
       const btag = tagOf(b);
       const cov = covered(b);
+      // 中国驻伦敦大使馆: 驻 belongs to the name of a mission abroad.
+      if (bt === '驻' && b > 0 && covered(b - 1)?.kind === 'place') {
+        chars += 1;
+        first = b;
+        continue;
+      }
       if (!cov && (ORG_STOP_WORDS.has(bt) || STOP_ENTITIES.has(bt) || PUNCT.has(bt) || /^\s+$/.test(bt)))
         break;
       if (/^[另该这那一每各某其本此]/.test(bt) && !cov) break;
@@ -437,7 +449,9 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       // The suffix token's own tag says nothing: jieba tags 地方法院 nt.
       // jieba calls 外国, 上市 and 非营利 ns: only the gazetteer vouches for a place.
       const tb = tagOf(b);
-      if (PROPER_TAGS.has(tb) && (tb !== 'ns' || covered(b)) && (b < t || covered(b))) proper = true;
+      const translit = tokens[b].length >= 3 && [...tokens[b]].every((c) => TRANSLIT_CHARS.has(c));
+      if (PROPER_TAGS.has(tb) && (tb !== 'ns' || covered(b) || translit) && (b < t || covered(b)))
+        proper = true;
       singles = tokens[b].length === 1 && isHan(tokens[b]) ? singles + 1 : 0;
       if (singles >= 2) proper = true;
     }
@@ -590,7 +604,7 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
     if (name) out.push({ start: p, end: p + name.length, kind: 'person', name, aliases: [], tier: 3 });
   }
   // 赵主彬（音）: the translator marks a transcribed Korean or Chinese name.
-  const yin = /[（(]音[)）]/g;
+  const yin = /[（(]音[)）,，]/g;
   for (let m = yin.exec(text); m; m = yin.exec(text)) {
     for (const len of [3, 2]) {
       const s = m.index - len;
@@ -627,6 +641,22 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
         out.push({ start: i + 1, end: i + 1 + name.length, kind: 'person', name, aliases: [], tier: 3 });
         break;
       }
+    }
+  }
+  // 38岁的卫志良: an age introduces a person.
+  for (const m of text.matchAll(/\d+岁的/g)) {
+    const p = m.index + m[0].length;
+    const name = chineseNameAt(res, text, p);
+    if (name) out.push({ start: p, end: p + name.length, kind: 'person', name, aliases: [], tier: 3 });
+  }
+  // 约克郡, 泰晤士河: a transliteration with a place suffix is a place.
+  for (const m of text.matchAll(/[郡州县河湾岛]/g)) {
+    let s0 = m.index;
+    while (s0 > 0 && m.index - s0 < 6 && TRANSLIT_CHARS.has(text[s0 - 1])) s0--;
+    while (s0 < m.index - 2 && (TRANSLIT_BAD_START.has(text[s0]) || text[s0] === '于')) s0++;
+    const name = text.slice(s0, m.index + 1);
+    if (m.index - s0 >= 2 && !res.pos.has(name) && !res.pos.has(text.slice(s0, m.index))) {
+      out.push({ start: s0, end: m.index + 1, kind: 'place', name, aliases: [], tier: 3 });
     }
   }
   // 罗德岛州克兰斯顿前市长冯伟杰: a transliterated name before a local office is a town.

@@ -223,6 +223,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
     [];
   const citedNames = new Set<string>();
   let lastPerson: Span | null = null;
+  let lastSpeaker: Span | null = null;
   for (const seg of segs) {
     for (const r of rolesInSegment(seg)) {
       roleFacts.push({
@@ -232,7 +233,8 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
         isPlace: r.organization?.kind === 'place',
       });
     }
-    const q = quotesInSegment(seg, { lastPerson });
+    const q = quotesInSegment(seg, { lastPerson, lastSpeaker });
+    lastSpeaker = q.lastSpeaker;
     for (const f of q.quotes) quotes.push({ speaker: nameOf(f.speaker), text: f.text });
     for (const c of q.cited) citedNames.add(nameOf(c));
     for (const s of seg.spans) if (s.kind === 'person' && seg.text[s.end] !== '的') lastPerson = s;

@@ -139,6 +139,8 @@ function quoteRanges(text: string): QuoteRange[] {
 export interface QuoteContext {
   /** Last named person mentioned before this segment (for 他/她 in its first sentence). */
   lastPerson: Span | null;
+  /** The person who last spoke in the previous segment, if any: the likelier 他 of a new paragraph. */
+  lastSpeaker: Span | null;
 }
 
 /**
@@ -146,7 +148,10 @@ export interface QuoteContext {
  * that governs the nearest speech verb of the quote's sentence; 他/她 resolve to the last person
  * named; a quote in a sentence without any verb continues the previous speaker of the paragraph.
  */
-export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: QuoteFact[]; cited: Span[] } {
+export function quotesInSegment(
+  seg: Segment,
+  ctx: QuoteContext,
+): { quotes: QuoteFact[]; cited: Span[]; lastSpeaker: Span | null } {
   const { text, spans } = seg;
   const ranges = quoteRanges(text);
   const inQuote = new Uint8Array(text.length + 1);
@@ -160,11 +165,14 @@ export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: Quot
     return 0;
   };
   const lastPersonBefore = (pos: number): Span | null => {
+    // 苏纳克说，如果工党领袖斯塔默成为首相……“……，”他说: of several people, 他 is the one speaking.
+    const speaking = [...events].reverse().find((e) => e.pos < pos && e.speaker.kind === 'person');
+    if (speaking) return speaking.speaker;
     let best: Span | null = null;
     // 普京的高级官员: a possessor is rarely the 他 of the next sentence.
     for (const s of spans)
       if (s.kind === 'person' && s.end <= pos && !inQuote[s.start] && text[s.end] !== '的') best = s;
-    return best ?? ctx.lastPerson;
+    return best ?? ctx.lastSpeaker ?? ctx.lastPerson;
   };
   const agent = (lo: number, v: number): Span | null => {
     let clause = lo;
@@ -199,9 +207,9 @@ export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: Quot
 
   const quotes: QuoteFact[] = [];
   const cited: Span[] = [];
+  const events: { pos: number; speaker: Span }[] = [];
   // Who speaks where, from verbs outside quotation marks: a later quote without its own verb
   // continues the last of them (米切尔说，……。“这种战略竞争……”).
-  const events: { pos: number; speaker: Span }[] = [];
   for (let k = 0; k < text.length; k++) {
     if (inQuote[k]) continue;
     const v = speechVerbAt(text, k);
@@ -275,7 +283,15 @@ export function quotesInSegment(seg: Segment, ctx: QuoteContext): { quotes: Quot
       }
     }
   }
-  return { quotes, cited };
+  const lastEvent = [...events].reverse().find((e) => e.speaker.kind === 'person');
+  const lastQuote = [...quotes].reverse().find((q) => q.speaker.kind === 'person');
+  const segmentSpeaker =
+    lastEvent && lastQuote
+      ? lastEvent.pos > text.lastIndexOf(lastQuote.text)
+        ? lastEvent.speaker
+        : lastQuote.speaker
+      : (lastEvent?.speaker ?? lastQuote?.speaker ?? null);
+  return { quotes, cited, lastSpeaker: segmentSpeaker };
 }
 
 export type { Affiliation, Quote };
