@@ -240,6 +240,7 @@ function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: stri
       out.push({ start: i, end, kind: e.kind, name: e.name, aliases: e.aliases, tier: 1 });
     }
   }
+  if (!/[A-Za-z]/.test(text)) return;
   const latinRe = /[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Z][A-Za-z0-9.&'’-]*)*/g;
   for (let m = latinRe.exec(text); m; m = latinRe.exec(text)) {
     // 白明(Jude Blanchette): an English name in brackets glosses the name before it; not a mention.
@@ -691,6 +692,7 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
 
 /** Latin-script names inside Chinese text: Olivia Wang对本文有报道贡献, Graphika首席情报官. */
 function latinNames(text: string, out: Span[]): void {
+  if (!/[A-Z]/.test(text)) return;
   const re = /[A-Z][A-Za-z0-9.&'’-]*(?:\s(?:[A-Z][A-Za-z0-9.&'’-]*|of|and|de|von))*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const surface = m[0].replace(/[.\s]+$/, '');
@@ -869,6 +871,7 @@ export function baseCandidates(res: Resources, gaz: Gazetteer, seg: Segment): vo
 export function localPass(gaz: Gazetteer, local: LocalLexicon, seg: Segment): void {
   const extra: Span[] = [];
   gazetteerMatches(gaz, local, seg.text, extra);
+  if (extra.length === 0) return;
   for (const s of extra) {
     if (s.tier !== 1 || seg.cands.some((c) => c.start === s.start && c.end === s.end && c.name === s.name))
       continue;

@@ -21,6 +21,7 @@ import {
 import { extractEnglish } from './english';
 import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gazetteer';
 import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
+import { SURNAMES } from './lexicon';
 import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
@@ -45,6 +46,7 @@ interface Ent {
 }
 
 const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
+const CLAUSE_START = new Set('，。；：“”、 \n'.split(''));
 
 /** The entities of one article, merged by name and alias within each kind. */
 class Registry {
@@ -159,7 +161,8 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   for (const seg of segs) {
     const t = seg.text;
     for (let i = 0; i < t.length; i++) {
-      if (i > 0 && !/[，。；：“”、\s]/.test(t[i - 1]) && !(t[i - 1] === '的' && t[i - 2] === '岁')) continue;
+      if (i > 0 && !CLAUSE_START.has(t[i - 1]) && !(t[i - 1] === '的' && t[i - 2] === '岁')) continue;
+      if (!SURNAMES.has(t[i])) continue;
       const name = chineseNameAt(res, t, i);
       if (!name || res.pos.has(name) || gaz.byKey.has(entityKey(name))) continue;
       repeated.set(name, (repeated.get(name) ?? 0) + 1);
