@@ -241,3 +241,20 @@ describe('topics', () => {
     expect(names).toContain('制裁');
   });
 });
+
+describe('odd input', () => {
+  it('copes with empty, emoji, bracket-only and very long paragraphs', () => {
+    const x = extractor.extract(
+      article([
+        '',
+        '（）“”《》',
+        '😀习近平😀说：“',
+        '(Jude Blanchette)',
+        '·'.repeat(50),
+        '普京'.repeat(5000),
+      ]),
+    );
+    expect(find(x.persons, '习近平')).toBeDefined();
+    expect(find(x.persons, '普京')!.mentions).toBe(5000);
+  });
+});
