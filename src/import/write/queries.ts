@@ -2,6 +2,10 @@
  * Every Cypher statement the importer runs, named and parameterized. Values only ever travel
  * as parameters; labels are fixed per statement (one statement per entity label).
  *
+ * Per-article relationships are CREATEd, not MERGEd: the same transaction first removes all of
+ * an article's derived facts (CLEAR_DERIVED) and rows.ts makes each fact unique, so there is
+ * nothing to match, and MERGE would pay an existence check against hub nodes such as 中国.
+ *
  * Names are merged deterministically (the smallest display name wins, alias lists are kept
  * sorted) so that importing A then B leaves exactly the same graph as B then A.
  */
@@ -39,24 +43,21 @@ UNWIND $links AS row
 MATCH (a:Article {url: row.from})
 MERGE (b:Article {url: row.to})
   ON CREATE SET b.imported = false
-MERGE (a)-[r:LINKS_TO]->(b)
-SET r.text = row.text`;
+CREATE (a)-[:LINKS_TO {text: row.text}]->(b)`;
 
 export const MERGE_TRANSLATIONS = `
 UNWIND $links AS row
 MATCH (a:Article {url: row.from})
 MERGE (b:Article {url: row.to})
   ON CREATE SET b.imported = false
-MERGE (a)-[r:TRANSLATION_OF]->(b)
-SET r.text = row.text`;
+CREATE (a)-[:TRANSLATION_OF {text: row.text}]->(b)`;
 
 export const MERGE_WEB_LINKS = `
 UNWIND $links AS row
 MATCH (a:Article {url: row.from})
 MERGE (w:WebPage {url: row.to})
 SET w.kind = row.kind
-MERGE (a)-[r:REFERENCES]->(w)
-SET r.text = row.text`;
+CREATE (a)-[:REFERENCES {text: row.text}]->(w)`;
 
 /** Merges named entities of one label and keeps name and aliases independent of import order. */
 function mergeEntities(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
@@ -92,7 +93,7 @@ function mergeArticleEdge(label: 'Person' | 'Organization' | 'Place', type: stri
 UNWIND $edges AS row
 MATCH (a:Article {url: row.article})
 MATCH (n:${label} {key: row.key})
-MERGE (n)-[r:${type}]->(a)
+CREATE (n)-[r:${type}]->(a)
 ${props}`;
 }
 
@@ -112,8 +113,7 @@ function mergeMentions(label: 'Person' | 'Organization' | 'Place'): string {
 UNWIND $edges AS row
 MATCH (a:Article {url: row.article})
 MATCH (n:${label} {key: row.key})
-MERGE (a)-[r:MENTIONS]->(n)
-SET r.count = row.count`;
+CREATE (a)-[:MENTIONS {count: row.count}]->(n)`;
 }
 
 export const MERGE_MENTIONS = {
@@ -126,16 +126,14 @@ export const MERGE_TOPICS = `
 UNWIND $edges AS row
 MATCH (a:Article {url: row.article})
 MATCH (t:Topic {key: row.key})
-MERGE (a)-[r:HAS_TOPIC]->(t)
-SET r.score = row.score`;
+CREATE (a)-[:HAS_TOPIC {score: row.score}]->(t)`;
 
 export const MERGE_IMAGES = `
 UNWIND $images AS row
 MATCH (a:Article {url: row.article})
 MERGE (i:Image {url: row.url})
 SET i.caption = row.caption, i.credit = row.credit
-MERGE (a)-[r:HAS_IMAGE]->(i)
-SET r.position = row.position
+CREATE (a)-[:HAS_IMAGE {position: row.position}]->(i)
 WITH i, row
 OPTIONAL MATCH (i)-[old:PHOTOGRAPHED_BY|CREDITED_TO]->()
 DELETE old`;
@@ -158,10 +156,7 @@ function mergeQuotes(label: 'Person' | 'Organization'): string {
 UNWIND $quotes AS row
 MATCH (a:Article {url: row.article})
 MATCH (s:${label} {key: row.speakerKey})
-MERGE (q:Quote {key: row.key})
-SET q.text = row.text, q.position = row.position
-MERGE (s)-[:SAID]->(q)
-MERGE (q)-[:QUOTED_IN]->(a)`;
+CREATE (s)-[:SAID]->(:Quote {key: row.key, text: row.text, position: row.position})-[:QUOTED_IN]->(a)`;
 }
 
 export const MERGE_QUOTES = {
@@ -174,7 +169,7 @@ function mergeAffiliations(target: 'Organization' | 'Place'): string {
 UNWIND $affiliations AS row
 MATCH (p:Person {key: row.personKey})
 MATCH (o:${target} {key: row.targetKey})
-MERGE (p)-[r:AFFILIATED_WITH {article: row.article, role: row.role}]->(o)`;
+CREATE (p)-[:AFFILIATED_WITH {article: row.article, role: row.role}]->(o)`;
 }
 
 export const MERGE_AFFILIATIONS = {

@@ -108,6 +108,17 @@ function mentionRows(article: string, list: NamedEntity[], collector: EntityColl
   }));
 }
 
+/** Keeps one row per key: the first, or `combine` of the rows that share it. */
+function unique<T>(list: T[], keyOf: (row: T) => string, combine?: (kept: T, next: T) => T): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of list) {
+    const key = keyOf(row);
+    const kept = byKey.get(key);
+    byKey.set(key, kept === undefined ? row : combine ? combine(kept, row) : kept);
+  }
+  return [...byKey.values()];
+}
+
 export function buildRows(articles: ExtractedArticle[]): BatchRows {
   const people = new EntityCollector();
   const organizations = new EntityCollector();
@@ -222,6 +233,37 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
         quote: expert.quote,
       });
     }
+  }
+
+  // The write queries CREATE per-article relationships, so each fact must appear once.
+  for (const label of ['Person', 'Organization', 'Place'] as const) {
+    rows.mentions[label] = unique(
+      rows.mentions[label],
+      (r) => `${r.article} ${r.key}`,
+      (a, b) => ({
+        ...a,
+        count: a.count + b.count,
+      }),
+    );
+  }
+  rows.topics = unique(
+    rows.topics,
+    (r) => `${r.article} ${r.key}`,
+    (a, b) => (b.score > a.score ? b : a),
+  );
+  for (const type of Object.keys(rows.roles) as (keyof BatchRows['roles'])[]) {
+    rows.roles[type] = unique(rows.roles[type], (r) => `${r.article} ${r.key}`);
+  }
+  rows.images = unique(rows.images, (r) => `${r.article} ${r.url}`);
+  rows.imageCredits.Person = unique(rows.imageCredits.Person, (r) => `${r.image} ${r.key}`);
+  rows.imageCredits.Organization = unique(rows.imageCredits.Organization, (r) => `${r.image} ${r.key}`);
+  rows.quotes.Person = unique(rows.quotes.Person, (r) => String(r.key));
+  rows.quotes.Organization = unique(rows.quotes.Organization, (r) => String(r.key));
+  for (const target of ['Organization', 'Place'] as const) {
+    rows.affiliations[target] = unique(
+      rows.affiliations[target],
+      (r) => `${r.article} ${r.personKey} ${r.targetKey} ${r.role}`,
+    );
   }
 
   rows.entities.Person = people.toRows();
