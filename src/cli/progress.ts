@@ -56,10 +56,10 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
 export function formatSummary(summary: ImportSummary): string {
   const seconds = (summary.elapsedMs / 1000).toFixed(1);
   const stages = Object.entries(summary.stageMs)
-    .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(1)} s`)
+    .map(([stage, ms]) => `${stage} ${ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`}`)
     .join(', ');
   const lines = [
-    `Imported in ${seconds} s (${summary.articlesPerSecond.toFixed(0)} articles/s)`,
+    `Imported in ${seconds} s (${summary.articlesPerSecond.toFixed(summary.articlesPerSecond < 10 ? 1 : 0)} articles/s)`,
     `  articles: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed`,
     `  written: ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships created`,
     `  stages: ${stages}`,
