@@ -497,6 +497,7 @@ async function main() {
           articlesPerSecond: median(runs.map((m) => m.articlesPerSecond)),
           runs: runs.map((m) => m.articlesPerSecond),
           otherCpuShare: runs.map((m) => m.contention.otherCpuShare),
+          interferedRuns: runs.filter((m) => m.interfered).length,
           importerCpuMsPerArticle: median(runs.map((m) => m.cpuMsPerArticle.importer)),
           neo4jCpuMsPerArticle: median(runs.map((m) => m.cpuMsPerArticle.neo4j ?? NaN)),
           quietArticlesPerSecond: median(runs.map((m) => m.quietEstimate?.pipelinedArticlesPerSecond ?? NaN)),
@@ -524,7 +525,8 @@ async function main() {
             `${b.articlesPerSecond} articles/s (runs ${b.runs.join(', ')}; other work ` +
               `${b.otherCpuShare.map((x) => `${Math.round(x * 100)}%`).join(', ')}), CPU/article importer ` +
               `${b.importerCpuMsPerArticle} ms, Neo4j ${b.neo4jCpuMsPerArticle} ms (idle-machine estimate ` +
-              `${b.quietArticlesPerSecond}/s), peak RSS ${b.peakRssMB} MB`,
+              `${b.quietArticlesPerSecond}/s), peak RSS ${b.peakRssMB} MB` +
+              (b.interferedRuns ? `; ${b.interferedRuns} run(s) had the graph changed by a test run` : ''),
           ]),
         ),
       );
