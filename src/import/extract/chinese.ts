@@ -1,5 +1,6 @@
 import type { Gazetteer, Kind, LexEntry, Resources } from './gazetteer';
 import { Trie } from './gazetteer';
+import { charTable, hasCharAt } from './chars';
 import {
   COMPOUND_SURNAMES,
   GENERIC_ORG_SUFFIXES,
@@ -38,9 +39,27 @@ export interface Segment {
 }
 
 const HAN = /\p{Script=Han}/u;
-const isHan = (c: string | undefined): boolean => !!c && HAN.test(c);
+/** Han script per BMP code unit (surrogates are never Han on their own). */
+const HAN_TABLE = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (HAN.test(String.fromCharCode(c))) HAN_TABLE[c] = 1;
+const isHan = (c: string | undefined): boolean =>
+  !!c && (c.length === 1 ? HAN_TABLE[c.charCodeAt(0)] === 1 : HAN.test(c));
+/** Every character of `s` is Han (as `[...s].every(isHan)`). */
+function allHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return [...s].every((x) => isHan(x));
+    if (!HAN_TABLE[c]) return false;
+  }
+  return true;
+}
 const PUNCT = new Set('，。；：！？、“”‘’「」『』（）()《》…—,.;:!?"\''.split(''));
 const CLAUSE_BREAK = new Set('，。；：！？“”「」,;:!?'.split(''));
+/** A clause break or a full stop. */
+const CLAUSE_OR_STOP_T = charTable([...CLAUSE_BREAK, '。']);
+const TRANSLIT_T = charTable(TRANSLIT_CHARS);
+const SURNAME_T = charTable(SURNAMES);
+const COMPOUND_SURNAME_FIRST = charTable(COMPOUND_SURNAMES.map((c) => c[0]));
 
 export const normalizeText = (s: string): string => s.replace(/[\u00b7\u2022\u30fb\u2027\u2219\uff65]/g, '·');
 
@@ -96,10 +115,10 @@ const PERSON_EN =
 const ORG_EN_WORDS =
   /\b(?:Commission|Council|Center|Centre|School|University|College|Institute|Institution|Project|Lab|Laboratory|Bank|Fund|Agency|Party|Association|Foundation|Group|Inc|Corp|Corporation|Company|Times|News|Post|Journal|Organization|Forum|Committee|Ministry|Department|Court|Office|Society|Union|Alliance|Network|Press|Review|Club|Service|Services|Consultancy|Partners|Capital|Holdings|Authority|Bureau|Academy|Program|Initiative|Trust|Affairs|Relations|Technology|Technologies|Consulting|Government|Strategies|Solutions|Systems|Industries|Motors|Airlines|Energy|Media|Labs|Research|Studies|Policy|Watch|International|Global|Brands|Foods|Chamber|Exchange|Hospital|Museum|Games|Magazine|Ltd|LLC|LLP|Archive|Archives|Church|House|Library|Press|Books|Studio|Studios)\b/;
 
-const SPEECH_FIRST = new Set(SPEECH_DESC.map((v) => v[0]));
+const SPEECH_FIRST = charTable(SPEECH_DESC.map((v) => v[0]));
 
 export function isSpeechVerbAt(text: string, i: number): string | null {
-  if (!SPEECH_FIRST.has(text[i])) return null;
+  if (!hasCharAt(SPEECH_FIRST, text, i)) return null;
   for (const v of SPEECH_DESC) if (text.startsWith(v, i)) return v;
   return null;
 }
@@ -152,7 +171,7 @@ export function tokenize(res: Resources, text: string): { tokens: string[]; star
 
 function translitRunRight(text: string, from: number, max: number): number {
   let k = from;
-  while (k < text.length && k - from < max && TRANSLIT_CHARS.has(text[k])) k++;
+  while (k < text.length && k - from < max && TRANSLIT_T[text.charCodeAt(k)]) k++;
   return k;
 }
 
@@ -274,10 +293,10 @@ function posOf(res: Resources, tok: string): string {
   return res.pos.get(tok) ?? (isHan(tok) ? 'n' : 'w');
 }
 
-const ORG_SUFFIX_LAST = new Set(ORG_SUFFIX_DESC.map((s) => s[s.length - 1]));
+const ORG_SUFFIX_LAST = charTable(ORG_SUFFIX_DESC.map((s) => s[s.length - 1]));
 
 function endsWithOrgSuffix(tok: string): string | null {
-  if (!ORG_SUFFIX_LAST.has(tok[tok.length - 1])) return null;
+  if (!hasCharAt(ORG_SUFFIX_LAST, tok, tok.length - 1)) return null;
   for (const s of ORG_SUFFIX_DESC) if (tok.endsWith(s)) return s;
   return null;
 }
@@ -539,14 +558,16 @@ function tokenAt(starts: number[], pos: number, from: number): number {
 
 /** Chinese-style name (surname + one or two characters) starting at `i`, checked by its right boundary. */
 export function chineseNameAt(res: Resources, text: string, i: number): string | null {
-  const compound = COMPOUND_SURNAMES.find((s) => text.startsWith(s, i));
-  const sl = compound ? 2 : SURNAMES.has(text[i]) ? 1 : 0;
+  if (i < 0 || i >= text.length) return null;
+  const c0 = text.charCodeAt(i);
+  const compound = COMPOUND_SURNAME_FIRST[c0] === 1 && COMPOUND_SURNAMES.some((s) => text.startsWith(s, i));
+  const sl = compound ? 2 : SURNAME_T[c0] ? 1 : 0;
   if (!sl) return null;
-  for (const given of [2, 1]) {
+  for (let given = 2; given >= 1; given--) {
     const end = i + sl + given;
     if (end > text.length) continue;
     const name = text.slice(i, end);
-    if (![...name].every((c) => isHan(c))) continue;
+    if (!allHan(name)) continue;
     const next = text[end];
     if (next !== undefined && !NAME_FOLLOW_CHARS.has(next) && isHan(next)) continue;
     const tag = res.pos.get(name) ?? res.pos.get(name.slice(0, 2));
@@ -637,7 +658,7 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
     const name = chineseNameAt(res, text, i + 1);
     if (!name) continue;
     for (let k = i + 1 + name.length; k < Math.min(text.length, i + 40); k++) {
-      if (CLAUSE_BREAK.has(text[k]) || text[k] === '。') break;
+      if (CLAUSE_OR_STOP_T[text.charCodeAt(k)]) break;
       if (isSpeechVerbAt(text, k)) {
         out.push({ start: i + 1, end: i + 1 + name.length, kind: 'person', name, aliases: [], tier: 3 });
         break;
@@ -677,8 +698,8 @@ function anchoredNames(res: Resources, text: string, out: Span[]): void {
   }
   // “……，”布鲁基说: a transliterated subject right after a quotation or clause break.
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !CLAUSE_BREAK.has(text[i - 1]) && text[i - 1] !== '。') continue;
-    if (!TRANSLIT_CHARS.has(text[i])) continue;
+    if (i > 0 && !CLAUSE_OR_STOP_T[text.charCodeAt(i - 1)]) continue;
+    if (!TRANSLIT_T[text.charCodeAt(i)]) continue;
     const k = translitRunRight(text, i, 7);
     if (k - i < 2 || !isSpeechVerbAt(text, k)) continue;
     const name = text.slice(i, k);

@@ -27,7 +27,8 @@ export interface LexEntry {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** Children by UTF-16 code unit. */
+  next: Map<number, TrieNode>;
   entry?: LexEntry;
 }
 
@@ -38,9 +39,12 @@ export class Trie {
   private first = new Uint8Array(65536);
 
   add(surface: string, entry: LexEntry): void {
+    // Lookups walk code units; a surface with a character outside the BMP could never match.
+    if (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(surface)) return;
     let node = this.root;
     this.first[surface.charCodeAt(0)] = 1;
-    for (const ch of surface) {
+    for (let i = 0; i < surface.length; i++) {
+      const ch = surface.charCodeAt(i);
       let child = node.next.get(ch);
       if (!child) {
         child = { next: new Map() };
@@ -56,12 +60,16 @@ export class Trie {
   longest(text: string, start: number): [number, LexEntry] | null {
     if (!this.first[text.charCodeAt(start)]) return null;
     let node: TrieNode | undefined = this.root;
-    let best: [number, LexEntry] | null = null;
+    let bestEnd = -1;
+    let bestEntry: LexEntry | undefined;
     for (let i = start; i < text.length && node; i++) {
-      node = node.next.get(text[i]);
-      if (node?.entry) best = [i + 1, node.entry];
+      node = node.next.get(text.charCodeAt(i));
+      if (node?.entry) {
+        bestEnd = i + 1;
+        bestEntry = node.entry;
+      }
     }
-    return best;
+    return bestEntry ? [bestEnd, bestEntry] : null;
   }
 }
 

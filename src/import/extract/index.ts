@@ -22,6 +22,7 @@ import { extractEnglish } from './english';
 import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gazetteer';
 import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
 import { SURNAMES } from './lexicon';
+import { charTable } from './chars';
 import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
@@ -46,29 +47,40 @@ interface Ent {
 }
 
 const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
-const CLAUSE_START = new Set('，。；：“”、 \n'.split(''));
+const CLAUSE_START = charTable('，。；：“”、 \n'.split(''));
+const SURNAME_T = charTable(SURNAMES);
 
 /** The entities of one article, merged by name and alias within each kind. */
 class Registry {
   readonly ents: Ent[] = [];
-  private index = new Map<string, Ent>();
+  /** kind -> entityKey of a name or alias -> entity (no composite string keys in the hot path). */
+  private index = new Map<Kind, Map<string, Ent>>();
+
+  private byKind(kind: Kind): Map<string, Ent> {
+    let m = this.index.get(kind);
+    if (!m) this.index.set(kind, (m = new Map()));
+    return m;
+  }
 
   find(kind: Kind, name: string): Ent | undefined {
-    return this.index.get(`${kind}|${entityKey(name)}`);
+    return this.index.get(kind)?.get(entityKey(name));
   }
 
   add(kind: Kind, name: string, aliases: Iterable<string>, mentions: number, local: boolean): Ent {
     const all = [name, ...aliases].filter(Boolean);
+    const keys = all.map(entityKey);
+    const index = this.byKind(kind);
     let ent: Ent | undefined;
-    for (const s of all) if ((ent = this.find(kind, s))) break;
+    for (const k of keys) if ((ent = index.get(k))) break;
     if (!ent) {
       ent = { kind, name, aliases: new Set(), mentions: 0, local };
       this.ents.push(ent);
     }
-    for (const s of all) {
-      if (entityKey(s) !== entityKey(ent.name)) ent.aliases.add(s);
-      const k = `${kind}|${entityKey(s)}`;
-      if (!this.index.has(k)) this.index.set(k, ent);
+    const own = entityKey(ent.name);
+    for (let i = 0; i < all.length; i++) {
+      const k = keys[i];
+      if (k !== own) ent.aliases.add(all[i]);
+      if (!index.has(k)) index.set(k, ent);
     }
     ent.mentions += mentions;
     ent.local &&= local;
@@ -161,8 +173,8 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   for (const seg of segs) {
     const t = seg.text;
     for (let i = 0; i < t.length; i++) {
-      if (i > 0 && !CLAUSE_START.has(t[i - 1]) && !(t[i - 1] === '的' && t[i - 2] === '岁')) continue;
-      if (!SURNAMES.has(t[i])) continue;
+      if (!SURNAME_T[t.charCodeAt(i)]) continue;
+      if (i > 0 && !CLAUSE_START[t.charCodeAt(i - 1)] && !(t[i - 1] === '的' && t[i - 2] === '岁')) continue;
       const name = chineseNameAt(res, t, i);
       if (!name || res.pos.has(name) || gaz.byKey.has(entityKey(name))) continue;
       repeated.set(name, (repeated.get(name) ?? 0) + 1);

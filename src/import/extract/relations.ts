@@ -1,6 +1,11 @@
 import type { Affiliation, Quote } from '../../model/article';
 import { CLAUSE_BREAK, isSpeechVerbAt, ROLES_DESC, type Segment, type Span } from './chinese';
 import { EXPERT_ROLE_KEYS } from './lexicon';
+import { charTable } from './chars';
+
+const CLAUSE_BREAK_T = charTable(CLAUSE_BREAK);
+const CLAUSE_OR_STOP_T = charTable([...CLAUSE_BREAK, '。']);
+const SENTENCE_END_T = charTable('。！？'.split(''));
 
 export interface RoleFact {
   person: Span;
@@ -157,11 +162,11 @@ export function quotesInSegment(
   const inQuote = new Uint8Array(text.length + 1);
   for (const r of ranges) for (let i = r.open; i <= r.close; i++) inQuote[i] = 1;
   const sentenceEnd = (i: number): number => {
-    for (let k = i; k < text.length; k++) if (!inQuote[k] && /[。！？]/.test(text[k])) return k;
+    for (let k = i; k < text.length; k++) if (!inQuote[k] && SENTENCE_END_T[text.charCodeAt(k)]) return k;
     return text.length;
   };
   const sentenceStart = (i: number): number => {
-    for (let k = i - 1; k >= 0; k--) if (!inQuote[k] && /[。！？]/.test(text[k])) return k + 1;
+    for (let k = i - 1; k >= 0; k--) if (!inQuote[k] && SENTENCE_END_T[text.charCodeAt(k)]) return k + 1;
     return 0;
   };
   const lastPersonBefore = (pos: number): Span | null => {
@@ -177,7 +182,7 @@ export function quotesInSegment(
   const agent = (lo: number, v: number): Span | null => {
     let clause = lo;
     for (let k = v - 1; k >= lo; k--) {
-      if (CLAUSE_BREAK.has(text[k]) && !inQuote[k]) {
+      if (CLAUSE_BREAK_T[text.charCodeAt(k)] && !inQuote[k]) {
         clause = k + 1;
         break;
       }
@@ -233,7 +238,7 @@ export function quotesInSegment(
     for (let k = r.close + 1; k < sEnd; k++) {
       if (inQuote[k]) break;
       // “垃圾邮件伪装”长期以来一直被视为中国行动，OpenAI表示: the verb belongs to another clause.
-      if (k > r.close + 1 && CLAUSE_BREAK.has(text[k])) break;
+      if (k > r.close + 1 && CLAUSE_BREAK_T[text.charCodeAt(k)]) break;
       const v = speechVerbAt(text, k);
       if (v) {
         sawVerb = true;
@@ -275,7 +280,7 @@ export function quotesInSegment(
   for (const s of spans) {
     if (s.kind !== 'person') continue;
     for (let k = s.end; k < Math.min(text.length, s.end + 16); k++) {
-      if (CLAUSE_BREAK.has(text[k]) || text[k] === '。') break;
+      if (CLAUSE_OR_STOP_T[text.charCodeAt(k)]) break;
       if (speechVerbAt(text, k)) {
         if (!spans.some((o) => o !== s && o.kind === 'person' && o.start >= s.end && o.start < k))
           cited.push(s);
