@@ -243,22 +243,15 @@ export interface LocalLexicon {
 
 function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: string, out: Span[]): void {
   // The second pass only needs the article's own names: the gazetteer was matched in the first.
-  const tries = local ? [local.trie] : [gaz.trie];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x3000) continue;
-    for (const trie of tries) {
-      const r = trie.longest(text, i);
-      if (!r) continue;
-      const [end, e] = r;
-      // A Chinese-style surname-only alias must not match inside a longer name (舒曼 in 罗伯特·舒曼).
-      if (trie !== gaz.trie && (text[i - 1] === '·' || text[end] === '·')) continue;
-      // 意大利语 and 西班牙语 name languages, not places; 外交部长 is a role, not 外交部.
-      if (e.kind === 'place' && /^[语裔]/.test(text[end] ?? '')) continue;
-      if (e.kind === 'org' && /[部局]$/.test(e.name) && text[end] === '长') continue;
-      out.push({ start: i, end, kind: e.kind, name: e.name, aliases: e.aliases, tier: 1 });
-    }
-  }
+  const trie = local ? local.trie : gaz.trie;
+  trie.scan(text, 0x3000, (i, end, e) => {
+    // A Chinese-style surname-only alias must not match inside a longer name (舒曼 in 罗伯特·舒曼).
+    if (trie !== gaz.trie && (text[i - 1] === '·' || text[end] === '·')) return;
+    // 意大利语 and 西班牙语 name languages, not places; 外交部长 is a role, not 外交部.
+    if (e.kind === 'place' && (text[end] === '语' || text[end] === '裔')) return;
+    if (e.kind === 'org' && text[end] === '长' && /[部局]$/.test(e.name)) return;
+    out.push({ start: i, end, kind: e.kind, name: e.name, aliases: e.aliases, tier: 1 });
+  });
   if (!/[A-Za-z]/.test(text)) return;
   const latinRe = /[A-Za-z][A-Za-z0-9.&'’-]*(?:\s[A-Z][A-Za-z0-9.&'’-]*)*/g;
   for (let m = latinRe.exec(text); m; m = latinRe.exec(text)) {
@@ -288,7 +281,9 @@ function gazetteerMatches(gaz: Gazetteer, local: LocalLexicon | null, text: stri
 }
 
 function posOf(res: Resources, tok: string): string {
-  if (/^[A-Za-z][A-Za-z0-9.&'-]*$/.test(tok)) return 'eng';
+  const c0 = tok.charCodeAt(0);
+  if (((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122)) && /^[A-Za-z][A-Za-z0-9.&'-]*$/.test(tok))
+    return 'eng';
   if (tok === '·') return 'x';
   return res.pos.get(tok) ?? (isHan(tok) ? 'n' : 'w');
 }
@@ -616,10 +611,9 @@ function translitNameAt(text: string, i: number, resPos?: Map<string, string>): 
 }
 
 function anchoredNames(res: Resources, text: string, out: Span[]): void {
-  for (let i = 0; i < text.length; i++) {
-    const r = ANCHOR_TRIE.longest(text, i);
-    if (!r) continue;
-    const p = r[0];
+  const anchorEnds: number[] = [];
+  ANCHOR_TRIE.scan(text, 0, (_i, end) => anchorEnds.push(end));
+  for (const p of anchorEnds) {
     const zh = chineseNameAt(res, text, p);
     const tr = translitNameAt(text, p, res.pos);
     const name = zh && (!tr || tr.length <= zh.length || !SURNAMES.has(text[p])) ? zh : tr;
@@ -753,13 +747,20 @@ function latinNames(text: string, out: Span[]): void {
   }
 }
 
+/** Scratch coverage buffer of selectSpans, reused between calls (extraction is synchronous). */
+let usedBuf = new Uint8Array(4096);
+
 /** Greedy choice of non-overlapping spans: longer first, then stronger tier, then earlier. */
 export function selectSpans(cands: Span[]): Span[] {
   const sorted = [...cands].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || a.tier - b.tier || a.start - b.start,
   );
   const taken: Span[] = [];
-  const used = new Uint8Array(cands.reduce((m, c) => Math.max(m, c.end), 0) + 1);
+  let size = 1;
+  for (const c of cands) if (c.end + 1 > size) size = c.end + 1;
+  if (usedBuf.length < size) usedBuf = new Uint8Array(Math.max(size, 2 * usedBuf.length));
+  const used = usedBuf;
+  used.fill(0, 0, size);
   for (const c of sorted) {
     let free = true;
     for (let i = c.start; i < c.end; i++) if (used[i]) free = false;
@@ -782,12 +783,8 @@ function bracketPairs(res: Resources, gaz: Gazetteer, seg: Segment): void {
     const words = inner.split(/\s+/);
     // One English word is a brand or an organization (耐克(Nike)) unless the text introduces a
     // person (妻子梅根(Meghan)); 2-5 capitalised words without organization words are a person.
-    const introduced = ANCHORS.some((a) =>
-      text
-        .slice(0, at)
-        .replace(/[\p{Script=Han}]{1,4}$/u, '')
-        .endsWith(a),
-    );
+    const head = text.slice(0, at).replace(/[\p{Script=Han}]{1,4}$/u, '');
+    const introduced = ANCHORS.some((a) => head.endsWith(a));
     const personLike =
       PERSON_EN.test(inner) &&
       words.length <= 5 &&

@@ -71,6 +71,32 @@ export class Trie {
     }
     return bestEntry ? [bestEnd, bestEntry] : null;
   }
+
+  /**
+   * `longest` at every position whose code unit is at least `minCode`, in text order: one call per
+   * text instead of one per character.
+   */
+  scan(text: string, minCode: number, found: (start: number, end: number, entry: LexEntry) => void): void {
+    const first = this.first;
+    const root = this.root;
+    const n = text.length;
+    for (let start = 0; start < n; start++) {
+      const code = text.charCodeAt(start);
+      if (code < minCode || !first[code]) continue;
+      let node: TrieNode | undefined = root.next.get(code);
+      let bestEnd = -1;
+      let bestEntry: LexEntry | undefined;
+      for (let i = start + 1; node; i++) {
+        if (node.entry) {
+          bestEnd = i;
+          bestEntry = node.entry;
+        }
+        if (i >= n) break;
+        node = node.next.get(text.charCodeAt(i));
+      }
+      if (bestEntry) found(start, bestEnd, bestEntry);
+    }
+  }
 }
 
 const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
