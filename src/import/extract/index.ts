@@ -66,25 +66,54 @@ class Registry {
     return this.index.get(kind)?.get(entityKey(name));
   }
 
-  add(kind: Kind, name: string, aliases: Iterable<string>, mentions: number, local: boolean): Ent {
-    const all = [name, ...aliases].filter(Boolean);
-    const keys = all.map(entityKey);
+  /**
+   * Alias lists (by identity) already merged together with a name: a gazetteer entry's list is shared
+   * by all its mentions, and once merged, its names and keys are in the entity and the index for good.
+   */
+  private merged = new WeakMap<readonly string[], { kind: Kind; name: string; ent: Ent }>();
+
+  /** Adds `name` with `aliases` (and `surface`, if given, as a last alias). */
+  add(
+    kind: Kind,
+    name: string,
+    aliases: Iterable<string>,
+    mentions: number,
+    local: boolean,
+    surface?: string,
+  ): Ent {
     const index = this.byKind(kind);
+    const done = Array.isArray(aliases) ? this.merged.get(aliases as string[]) : undefined;
     let ent: Ent | undefined;
-    for (const k of keys) if ((ent = index.get(k))) break;
-    if (!ent) {
-      ent = { kind, name, aliases: new Set(), mentions: 0, local };
-      this.ents.push(ent);
-    }
-    const own = entityKey(ent.name);
-    for (let i = 0; i < all.length; i++) {
-      const k = keys[i];
-      if (k !== own) ent.aliases.add(all[i]);
-      if (!index.has(k)) index.set(k, ent);
+    if (done && done.kind === kind && done.name === name && name) {
+      // The name maps to `done.ent` in the index (entries are never replaced): only the surface is new.
+      ent = done.ent;
+      if (surface) this.addName(index, ent, surface);
+    } else {
+      const all = [name, ...aliases].filter(Boolean);
+      if (surface) all.push(surface);
+      const keys = all.map(entityKey);
+      for (const k of keys) if ((ent = index.get(k))) break;
+      if (!ent) {
+        ent = { kind, name, aliases: new Set(), mentions: 0, local };
+        this.ents.push(ent);
+      }
+      const own = entityKey(ent.name);
+      for (let i = 0; i < all.length; i++) {
+        const k = keys[i];
+        if (k !== own) ent.aliases.add(all[i]);
+        if (!index.has(k)) index.set(k, ent);
+      }
+      if (name && Array.isArray(aliases)) this.merged.set(aliases as string[], { kind, name, ent });
     }
     ent.mentions += mentions;
     ent.local &&= local;
     return ent;
+  }
+
+  private addName(index: Map<string, Ent>, ent: Ent, s: string): void {
+    const k = entityKey(s);
+    if (k !== entityKey(ent.name)) ent.aliases.add(s);
+    if (!index.has(k)) index.set(k, ent);
   }
 
   of(kind: Kind): NamedEntity[] {
@@ -218,7 +247,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   for (const seg of segs) {
     for (const s of seg.spans) {
       const surface = seg.text.slice(s.start, s.end);
-      entOf.set(s, reg.add(s.kind, s.name, [...s.aliases, surface], 1, false));
+      entOf.set(s, reg.add(s.kind, s.name, s.aliases, 1, false, surface));
     }
   }
   addMetadataNames(reg, gaz, article);
