@@ -348,16 +348,19 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     const c = strong[starts[i]];
     return c && c.start <= starts[i] && c.end >= starts[i] + tokens[i].length ? c : undefined;
   };
+  // jieba tags per token index, looked up once: the walk back visits the same tokens again.
+  const tags: (string | undefined)[] = new Array(tokens.length);
+  const posAt = (i: number): string => (tags[i] ??= posOf(res, tokens[i]));
   const tagOf = (i: number): string => {
     const c = covered(i);
     if (c) return c.kind === 'place' ? 'ns' : c.kind === 'org' ? 'nt' : 'nr';
-    return posOf(res, tokens[i]);
+    return posAt(i);
   };
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     const suffix = endsWithOrgSuffix(tok);
     if (!suffix && tok.length < 4) continue;
-    const tag = posOf(res, tok);
+    const tag = posAt(t);
     if (!suffix && tag !== 'nt') continue;
     // jieba tags 美国市场 and 中国军方 nt: a country plus a common noun is not a name.
     if (!suffix && seg.cands.some((c) => c.kind === 'place' && c.start === starts[t])) continue;

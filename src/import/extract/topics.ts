@@ -77,16 +77,26 @@ export function chineseTopics(
     const head = COMPOUND_HEADS.find((h) => name.endsWith(h));
     if (head && raw.has(head)) raw.set(head, Math.max(0, raw.get(head)! - c));
   }
+  // IDF found while filtering: one lookup per word in the large table.
+  const idfOf = new Map<string, number>();
   for (const [tok, c] of raw) {
     // In a long article a word said once is never among the top topics; skipping it saves most lookups.
     if (c < minCount) continue;
-    if (tok.charCodeAt(0) < 0x80 ? tok.length < 3 : !res.topicIdf.has(tok)) continue;
+    let idf: number | undefined;
+    if (tok.charCodeAt(0) < 0x80) {
+      if (tok.length < 3) continue;
+    } else if ((idf = res.topicIdf.get(tok)) === undefined) continue;
     if (TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
     counts.set(tok, c);
+    if (idf !== undefined) idfOf.set(tok, idf);
   }
   const scored: TopicWeight[] = [];
   for (const [w, c] of counts) {
-    const idf = res.topicIdf.get(w) ?? res.idf.get(w) ?? (w.length > 3 ? res.medianIdf + 1 : res.medianIdf);
+    const idf =
+      idfOf.get(w) ??
+      res.topicIdf.get(w) ??
+      res.idf.get(w) ??
+      (w.length > 3 ? res.medianIdf + 1 : res.medianIdf);
     scored.push({ name: w, weight: (c / Math.max(total, 1)) * idf });
   }
   // Normalise only the strongest words: enough to fill the list after merging synonyms.

@@ -15,10 +15,19 @@ type MemoryKind = Exclude<EntityKind, 'Topic'>;
 
 interface MemoryIndex {
   size: number;
-  /** kind|key -> canonical names that claim this surface. */
-  byKey: Map<string, Set<string>>;
-  /** kind|key(canonical) -> every alias known for it. */
-  aliases: Map<string, Set<string>>;
+  /** kind -> key -> canonical names that claim this surface. */
+  byKey: Map<string, Map<string, Set<string>>>;
+  /** kind -> key(canonical) -> every alias known for it. */
+  aliases: Map<string, Map<string, Set<string>>>;
+}
+
+/** The per-kind map of a two-level index (created when `create`). */
+function ofKind<V>(m: Map<string, Map<string, V>>, kind: string): Map<string, V> | undefined;
+function ofKind<V>(m: Map<string, Map<string, V>>, kind: string, create: true): Map<string, V>;
+function ofKind<V>(m: Map<string, Map<string, V>>, kind: string, create = false): Map<string, V> | undefined {
+  let sub = m.get(kind);
+  if (!sub && create) m.set(kind, (sub = new Map()));
+  return sub;
 }
 
 const indexes = new WeakMap<AliasMemory, MemoryIndex>();
@@ -39,16 +48,18 @@ function memoryIndex(memory: AliasMemory): MemoryIndex {
   for (; idx.size < memory.entries.length; idx.size++) {
     const e = memory.entries[idx.size];
     if (!e?.name) continue;
-    const canonicalKey = `${e.kind}|${entityKey(e.name)}`;
-    const known = idx.aliases.get(canonicalKey) ?? new Set<string>();
-    idx.aliases.set(canonicalKey, known);
+    const canonicalKey = entityKey(e.name);
+    const aliasesOfKind = ofKind(idx.aliases, e.kind, true);
+    const byKeyOfKind = ofKind(idx.byKey, e.kind, true);
+    const known = aliasesOfKind.get(canonicalKey) ?? new Set<string>();
+    aliasesOfKind.set(canonicalKey, known);
     for (const s of [e.name, ...e.aliases]) {
       if (!s || isShortForm(s, e.name)) continue;
       known.add(s);
-      const k = `${e.kind}|${entityKey(s)}`;
-      const owners = idx.byKey.get(k) ?? new Set<string>();
+      const k = entityKey(s);
+      const owners = byKeyOfKind.get(k) ?? new Set<string>();
       owners.add(e.name);
-      idx.byKey.set(k, owners);
+      byKeyOfKind.set(k, owners);
     }
   }
   return idx;
@@ -57,8 +68,10 @@ function memoryIndex(memory: AliasMemory): MemoryIndex {
 /** The one canonical name memory gives for an entity, or null when none or ambiguous. */
 function canonicalFor(idx: MemoryIndex, kind: MemoryKind, entity: NamedEntity): string | null {
   const found = new Set<string>();
+  const byKey = ofKind(idx.byKey, kind);
+  if (!byKey) return null;
   for (const s of [entity.name, ...entity.aliases]) {
-    const owners = idx.byKey.get(`${kind}|${entityKey(s)}`);
+    const owners = byKey.get(entityKey(s));
     if (!owners) continue;
     if (owners.size > 1) return null;
     for (const o of owners) found.add(entityKey(o) === entityKey(entity.name) ? entity.name : o);
@@ -80,7 +93,7 @@ function resolveList(
     const target = merged.get(key) ?? { name: canonical, aliases: [], mentions: 0 };
     merged.set(key, target);
     const aliases = new Set(target.aliases);
-    for (const a of [e.name, ...e.aliases, ...(idx.aliases.get(`${kind}|${key}`) ?? [])]) {
+    for (const a of [e.name, ...e.aliases, ...(ofKind(idx.aliases, kind)?.get(key) ?? [])]) {
       if (entityKey(a) !== key) aliases.add(a);
     }
     target.aliases = [...aliases].sort();
