@@ -118,7 +118,7 @@ const ORG_EN_WORDS =
 const SPEECH_FIRST = charTable(SPEECH_DESC.map((v) => v[0]));
 
 export function isSpeechVerbAt(text: string, i: number): string | null {
-  if (!hasCharAt(SPEECH_FIRST, text, i)) return null;
+  if (SPEECH_FIRST[text.charCodeAt(i)] !== 1) return null;
   for (const v of SPEECH_DESC) if (text.startsWith(v, i)) return v;
   return null;
 }
@@ -884,8 +884,10 @@ export function baseCandidates(res: Resources, gaz: Gazetteer, seg: Segment): vo
   anchoredNames(res, seg.text, cands);
   latinNames(seg.text, cands);
   seg.spans = selectSpans(cands);
+  const before = seg.cands.length;
   bracketPairs(res, gaz, seg);
-  seg.spans = selectSpans(seg.cands);
+  // Without new candidates the selection is the same (bracket aliases do not change positions).
+  if (seg.cands !== cands || seg.cands.length !== before) seg.spans = selectSpans(seg.cands);
 }
 
 /** Second pass: names found anywhere in the article (full names and safe short forms) everywhere. */

@@ -17,26 +17,28 @@ const TOPIC_STOP = new Set(
 );
 
 /** One name per topic across the corpus (俄乌战争 and 乌克兰战争 are the same topic). */
-const TOPIC_ALIASES: Record<string, string> = {
-  俄乌战争: '乌克兰战争',
-  俄乌冲突: '乌克兰战争',
-  乌克兰危机: '乌克兰战争',
-  乌战: '乌克兰战争',
-  新冠: '新冠病毒',
-  新冠肺炎: '新冠病毒',
-  冠状病毒: '新冠病毒',
-  疫情: '新冠疫情',
-  大流行: '新冠疫情',
-  电动车: '电动汽车',
-  美中关系: '中美关系',
-};
+const TOPIC_ALIASES = new Map<string, string>(
+  Object.entries({
+    俄乌战争: '乌克兰战争',
+    俄乌冲突: '乌克兰战争',
+    乌克兰危机: '乌克兰战争',
+    乌战: '乌克兰战争',
+    新冠: '新冠病毒',
+    新冠肺炎: '新冠病毒',
+    冠状病毒: '新冠病毒',
+    疫情: '新冠疫情',
+    大流行: '新冠疫情',
+    电动车: '电动汽车',
+    美中关系: '中美关系',
+  }),
+);
 
 /** A place's war or crisis is a topic of its own: 乌克兰 + 战争 -> 乌克兰战争. */
 export const COMPOUND_HEADS = ['战争', '危机', '冲突', '贸易战'];
 const MAX_TOPICS = 8;
 
 export function normalizeTopic(gaz: Gazetteer, word: string): string {
-  const w = TOPIC_ALIASES[word] ?? word;
+  const w = TOPIC_ALIASES.get(word) ?? word;
   const known = gaz.byKey.get(entityKey(w));
   // Abbreviations and English names of known organizations and places share the canonical name.
   if (known && known.kind !== 'person') return known.name;
