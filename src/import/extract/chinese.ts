@@ -182,6 +182,9 @@ const TRAILING_WORDS = new Set(
   ),
 );
 
+const isTrailingWord = (w: string, resPos?: Map<string, string>): boolean =>
+  TRAILING_WORDS.has(w) && !!resPos?.has(w);
+
 function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): void {
   let i = text.indexOf('·');
   while (i >= 0) {
@@ -220,10 +223,9 @@ function dottedNames(text: string, out: Span[], resPos?: Map<string, string>): v
     while (end > i + 1 && TRANSLIT_BAD_END.has(text[end - 1])) end--;
     // 伯林可能: the last character starts an ordinary word.
     // Only frequent function words: a dictionary check alone cuts real names (麦克法登在).
-    const functional = (w: string): boolean => TRAILING_WORDS.has(w) && !!resPos?.has(w);
     // 科顿多次, 杨提出: the name's last characters start an ordinary word.
-    while (end > i + 3 && functional(text.slice(end - 2, end))) end -= 2;
-    while (end > i + 2 && functional(text.slice(end - 1, end + 1))) end--;
+    while (end > i + 3 && isTrailingWord(text.slice(end - 2, end), resPos)) end -= 2;
+    while (end > i + 2 && isTrailingWord(text.slice(end - 1, end + 1), resPos)) end--;
     // 凯瑟琳·李: a Chinese surname after the dot.
     const after = text[i + 2];
     if (end === i + 1 && SURNAMES.has(text[i + 1] ?? '') && (!isHan(after) || NAME_FOLLOW_CHARS.has(after!)))
@@ -329,6 +331,32 @@ const CLASS_BODY =
 const BARE_ORGS = new Set(['众议院', '参议院', '国会', '国务院']);
 const PROPER_TAGS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nt', 'eng', 'j']);
 
+/** What the token helpers of orgBySuffix need (module functions, not per-call closures). */
+interface SuffixScan {
+  res: Resources;
+  tokens: string[];
+  starts: number[];
+  strong: (Span | undefined)[];
+  tags: (string | undefined)[];
+}
+
+/** The strongest tier-1 candidate covering token `i` entirely. */
+function coveredTok(sc: SuffixScan, i: number): Span | undefined {
+  const c = sc.strong[sc.starts[i]];
+  return c && c.start <= sc.starts[i] && c.end >= sc.starts[i] + sc.tokens[i].length ? c : undefined;
+}
+
+function posAtTok(sc: SuffixScan, i: number): string {
+  return (sc.tags[i] ??= posOf(sc.res, sc.tokens[i]));
+}
+
+/** A token's tag, or the kind of the candidate covering it. */
+function tagOfTok(sc: SuffixScan, i: number): string {
+  const c = coveredTok(sc, i);
+  if (c) return c.kind === 'place' ? 'ns' : c.kind === 'org' ? 'nt' : 'nr';
+  return posAtTok(sc, i);
+}
+
 /**
  * Organization by suffix: walk back from a token ending in 委员会/研究所/银行/部/社… over noun-like
  * tokens. The name needs a proper part (a place, a foreign word, an unknown transliteration) so that
@@ -344,23 +372,13 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
       if (!cur || cur.end - cur.start < c.end - c.start) strong[i] = c;
     }
   }
-  const covered = (i: number): Span | undefined => {
-    const c = strong[starts[i]];
-    return c && c.start <= starts[i] && c.end >= starts[i] + tokens[i].length ? c : undefined;
-  };
   // jieba tags per token index, looked up once: the walk back visits the same tokens again.
-  const tags: (string | undefined)[] = new Array(tokens.length);
-  const posAt = (i: number): string => (tags[i] ??= posOf(res, tokens[i]));
-  const tagOf = (i: number): string => {
-    const c = covered(i);
-    if (c) return c.kind === 'place' ? 'ns' : c.kind === 'org' ? 'nt' : 'nr';
-    return posAt(i);
-  };
+  const sc: SuffixScan = { res, tokens, starts, strong, tags: new Array(tokens.length) };
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t];
     const suffix = endsWithOrgSuffix(tok);
     if (!suffix && tok.length < 4) continue;
-    const tag = posAt(t);
+    const tag = posAtTok(sc, t);
     if (!suffix && tag !== 'nt') continue;
     // jieba tags 美国市场 and 中国军方 nt: a country plus a common noun is not a name.
     if (!suffix && seg.cands.some((c) => c.kind === 'place' && c.start === starts[t])) continue;
@@ -381,10 +399,10 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     let chars = tok.length;
     for (let b = t - 1; b >= 0 && t - b <= 6; b--) {
       const bt = tokens[b];
-      const btag = tagOf(b);
-      const cov = covered(b);
+      const btag = tagOfTok(sc, b);
+      const cov = coveredTok(sc, b);
       // 中国驻伦敦大使馆: 驻 belongs to the name of a mission abroad.
-      if (bt === '驻' && b > 0 && covered(b - 1)?.kind === 'place') {
+      if (bt === '驻' && b > 0 && coveredTok(sc, b - 1)?.kind === 'place') {
         chars += 1;
         first = b;
         continue;
@@ -428,7 +446,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     while (
       first < t &&
       tokens[first].length === 1 &&
-      !covered(first) &&
+      !coveredTok(sc, first) &&
       !(first + 1 < t && tokens[first + 1].length === 1) &&
       !(first + 1 < t && [...(tokens[first] + tokens[first + 1])].every((c) => TRANSLIT_CHARS.has(c)))
     ) {
@@ -466,9 +484,13 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     for (let b = first; b <= t; b++) {
       // The suffix token's own tag says nothing: jieba tags 地方法院 nt.
       // jieba calls 外国, 上市 and 非营利 ns: only the gazetteer vouches for a place.
-      const tb = tagOf(b);
+      const tb = tagOfTok(sc, b);
       const translit = tokens[b].length >= 3 && [...tokens[b]].every((c) => TRANSLIT_CHARS.has(c));
-      if (PROPER_TAGS.has(tb) && (tb !== 'ns' || covered(b) || translit) && (b < t || covered(b)))
+      if (
+        PROPER_TAGS.has(tb) &&
+        (tb !== 'ns' || coveredTok(sc, b) || translit) &&
+        (b < t || coveredTok(sc, b))
+      )
         proper = true;
       singles = tokens[b].length === 1 && isHan(tokens[b]) ? singles + 1 : 0;
       if (singles >= 2) proper = true;

@@ -298,18 +298,17 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   const excluded = new Set<string>();
   for (const e of reg.ents) if (e.kind === 'person') for (const s of [e.name, ...e.aliases]) excluded.add(s);
   const compounds = new Map<string, number>();
-  segs.forEach((seg, i) => {
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i];
     const times = i === 0 ? 3 : 1;
-    const bump = (name: string): void => {
-      compounds.set(name, (compounds.get(name) ?? 0) + times);
-    };
     for (const s of seg.spans) {
       if (s.kind !== 'place') continue;
       const head = COMPOUND_HEADS.find((h) => seg.text.startsWith(h, s.end));
-      if (head) bump(s.name + head);
+      if (head) bumpCompound(compounds, s.name + head, times);
     }
-    for (const m of seg.text.matchAll(/俄乌(?:战争|冲突)/g)) if (m) bump('乌克兰战争');
-  });
+    for (const m of seg.text.matchAll(/俄乌(?:战争|冲突)/g))
+      if (m) bumpCompound(compounds, '乌克兰战争', times);
+  }
   const topics = chineseTopics(
     res,
     gaz,
@@ -327,6 +326,10 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
     experts,
     topics,
   };
+}
+
+function bumpCompound(compounds: Map<string, number>, name: string, times: number): void {
+  compounds.set(name, (compounds.get(name) ?? 0) + times);
 }
 
 function findExperts(

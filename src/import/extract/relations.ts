@@ -71,11 +71,10 @@ export function rolesInSegment(seg: Segment): RoleFact[] {
       if (CLAUSE_PUNCT.test(stripBrackets(text.slice(s.end, p.start)))) break;
       before.push(s);
     }
-    const gapOf = (e: Span): string => stripBrackets(text.slice(e.end, p.start));
     let fact: RoleFact | null = null;
     for (const e of before) {
       if (e.kind !== 'place') continue;
-      const gap = gapOf(e);
+      const gap = stripBrackets(text.slice(e.end, p.start));
       // 美国负责欧洲事务的助理国务卿: 的 is allowed inside a 负责… clause only.
       if (gap.includes('的') && !/^负责/.test(gap)) continue;
       const role = roleIn(gap);
@@ -87,7 +86,7 @@ export function rolesInSegment(seg: Segment): RoleFact[] {
     }
     const org = before.find((e) => e.kind === 'org');
     if (org && (!fact || before.indexOf(org) < before.indexOf(fact.organization!))) {
-      const gap = gapOf(org);
+      const gap = stripBrackets(text.slice(org.end, p.start));
       const role = gap.length <= 25 ? roleIn(gap) : null;
       if (role) fact = { person: p, organization: org, role };
       else if (gap === '的' && !fact) fact = { person: p, organization: org, role: null };
@@ -148,6 +147,68 @@ export interface QuoteContext {
   lastSpeaker: Span | null;
 }
 
+/** What the clause and sentence helpers of quotesInSegment need (module functions, not closures). */
+interface QuoteState {
+  text: string;
+  spans: Span[];
+  inQuote: Uint8Array;
+  events: { pos: number; speaker: Span }[];
+  ctx: QuoteContext;
+}
+
+function sentenceEnd(st: QuoteState, i: number): number {
+  const { text, inQuote } = st;
+  for (let k = i; k < text.length; k++) if (!inQuote[k] && SENTENCE_END_T[text.charCodeAt(k)]) return k;
+  return text.length;
+}
+
+function sentenceStart(st: QuoteState, i: number): number {
+  const { text, inQuote } = st;
+  for (let k = i - 1; k >= 0; k--) if (!inQuote[k] && SENTENCE_END_T[text.charCodeAt(k)]) return k + 1;
+  return 0;
+}
+
+function lastPersonBefore(st: QuoteState, pos: number): Span | null {
+  const { text, spans, inQuote, events, ctx } = st;
+  // 苏纳克说，如果工党领袖斯塔默成为首相……“……，”他说: of several people, 他 is the one speaking.
+  const speaking = [...events].reverse().find((e) => e.pos < pos && e.speaker.kind === 'person');
+  if (speaking) return speaking.speaker;
+  let best: Span | null = null;
+  // 普京的高级官员: a possessor is rarely the 他 of the next sentence.
+  for (const s of spans)
+    if (s.kind === 'person' && s.end <= pos && !inQuote[s.start] && text[s.end] !== '的') best = s;
+  return best ?? ctx.lastSpeaker ?? ctx.lastPerson;
+}
+
+function agent(st: QuoteState, lo: number, v: number): Span | null {
+  const { text, spans, inQuote } = st;
+  let clause = lo;
+  for (let k = v - 1; k >= lo; k--) {
+    if (CLAUSE_BREAK_T[text.charCodeAt(k)] && !inQuote[k]) {
+      clause = k + 1;
+      break;
+    }
+  }
+  // 特里克特的家人表示: a possessor is not the speaker.
+  const inClause = spans.filter(
+    (s) =>
+      s.start >= clause && s.end <= v && !inQuote[s.start] && !(text[s.end] === '的' && s.kind === 'person'),
+  );
+  const person = [...inClause].reverse().find((s) => s.kind === 'person');
+  if (person) return person;
+  const org = [...inClause].reverse().find((s) => s.kind === 'org');
+  if (org) return org;
+  const head = text.slice(clause, v);
+  if (/^(?:[他她])(?![们的])/.test(head.replace(/^(?:但|而|并|还|也|同时)/, ''))) {
+    return lastPersonBefore(st, clause);
+  }
+  // 他指责以色列，并补充说: the subject is in the previous clause of the sentence.
+  if (/^(?:并|而|还|也|又|但|同时|随后|接着)/.test(head) && clause > lo + 1) {
+    return agent(st, lo, clause - 1);
+  }
+  return null;
+}
+
 /**
  * Quotes with their speakers. The speaker is the last person (else organization) in the clause
  * that governs the nearest speech verb of the quote's sentence; 他/她 resolve to the last person
@@ -161,65 +222,17 @@ export function quotesInSegment(
   const ranges = quoteRanges(text);
   const inQuote = new Uint8Array(text.length + 1);
   for (const r of ranges) for (let i = r.open; i <= r.close; i++) inQuote[i] = 1;
-  const sentenceEnd = (i: number): number => {
-    for (let k = i; k < text.length; k++) if (!inQuote[k] && SENTENCE_END_T[text.charCodeAt(k)]) return k;
-    return text.length;
-  };
-  const sentenceStart = (i: number): number => {
-    for (let k = i - 1; k >= 0; k--) if (!inQuote[k] && SENTENCE_END_T[text.charCodeAt(k)]) return k + 1;
-    return 0;
-  };
-  const lastPersonBefore = (pos: number): Span | null => {
-    // 苏纳克说，如果工党领袖斯塔默成为首相……“……，”他说: of several people, 他 is the one speaking.
-    const speaking = [...events].reverse().find((e) => e.pos < pos && e.speaker.kind === 'person');
-    if (speaking) return speaking.speaker;
-    let best: Span | null = null;
-    // 普京的高级官员: a possessor is rarely the 他 of the next sentence.
-    for (const s of spans)
-      if (s.kind === 'person' && s.end <= pos && !inQuote[s.start] && text[s.end] !== '的') best = s;
-    return best ?? ctx.lastSpeaker ?? ctx.lastPerson;
-  };
-  const agent = (lo: number, v: number): Span | null => {
-    let clause = lo;
-    for (let k = v - 1; k >= lo; k--) {
-      if (CLAUSE_BREAK_T[text.charCodeAt(k)] && !inQuote[k]) {
-        clause = k + 1;
-        break;
-      }
-    }
-    // 特里克特的家人表示: a possessor is not the speaker.
-    const inClause = spans.filter(
-      (s) =>
-        s.start >= clause &&
-        s.end <= v &&
-        !inQuote[s.start] &&
-        !(text[s.end] === '的' && s.kind === 'person'),
-    );
-    const person = [...inClause].reverse().find((s) => s.kind === 'person');
-    if (person) return person;
-    const org = [...inClause].reverse().find((s) => s.kind === 'org');
-    if (org) return org;
-    const head = text.slice(clause, v);
-    if (/^(?:[他她])(?![们的])/.test(head.replace(/^(?:但|而|并|还|也|同时)/, ''))) {
-      return lastPersonBefore(clause);
-    }
-    // 他指责以色列，并补充说: the subject is in the previous clause of the sentence.
-    if (/^(?:并|而|还|也|又|但|同时|随后|接着)/.test(head) && clause > lo + 1) {
-      return agent(lo, clause - 1);
-    }
-    return null;
-  };
-
   const quotes: QuoteFact[] = [];
   const cited: Span[] = [];
   const events: { pos: number; speaker: Span }[] = [];
+  const st: QuoteState = { text, spans, inQuote, events, ctx };
   // Who speaks where, from verbs outside quotation marks: a later quote without its own verb
   // continues the last of them (米切尔说，……。“这种战略竞争……”).
   for (let k = 0; k < text.length; k++) {
     if (inQuote[k]) continue;
     const v = speechVerbAt(text, k);
     if (!v) continue;
-    const who = agent(sentenceStart(k), k);
+    const who = agent(st, sentenceStart(st, k), k);
     if (who && who.kind !== 'place') events.push({ pos: k, speaker: who });
     k += v.length - 1;
   }
@@ -231,8 +244,8 @@ export function quotesInSegment(
       .trim()
       .replace(/[，,]$/, '');
     if (content.length < 4) continue;
-    const sEnd = sentenceEnd(r.close + 1);
-    const sStart = sentenceStart(r.open);
+    const sEnd = sentenceEnd(st, r.close + 1);
+    const sStart = sentenceStart(st, r.open);
     let speaker: Span | null = null;
     let sawVerb = false;
     for (let k = r.close + 1; k < sEnd; k++) {
@@ -242,7 +255,7 @@ export function quotesInSegment(
       const v = speechVerbAt(text, k);
       if (v) {
         sawVerb = true;
-        speaker = agent(r.close + 1, k);
+        speaker = agent(st, r.close + 1, k);
         break;
       }
     }
@@ -252,7 +265,7 @@ export function quotesInSegment(
         const v = speechVerbAt(text, k);
         if (v) {
           sawVerb = true;
-          speaker = agent(sStart, k);
+          speaker = agent(st, sStart, k);
           break;
         }
       }
