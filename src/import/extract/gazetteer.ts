@@ -35,14 +35,21 @@ interface TrieNode {
 /** Character trie for longest-match dictionary lookup over running text. */
 export class Trie {
   private root: TrieNode = { next: new Map() };
-  /** First UTF-16 units of all surfaces: most text positions are rejected without a map lookup. */
-  private first = new Uint8Array(65536);
+  /**
+   * First UTF-16 units of all surfaces: most text positions are rejected without a map lookup.
+   * Left out for small per-article tries, where allocating 64 KiB per article costs more than it saves.
+   */
+  private first: Uint8Array | null;
+
+  constructor(indexed = true) {
+    this.first = indexed ? new Uint8Array(65536) : null;
+  }
 
   add(surface: string, entry: LexEntry): void {
     // Lookups walk code units; a surface with a character outside the BMP could never match.
     if (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(surface)) return;
     let node = this.root;
-    this.first[surface.charCodeAt(0)] = 1;
+    if (this.first) this.first[surface.charCodeAt(0)] = 1;
     for (let i = 0; i < surface.length; i++) {
       const ch = surface.charCodeAt(i);
       let child = node.next.get(ch);
@@ -58,7 +65,7 @@ export class Trie {
 
   /** Longest entry starting at `start`, as [endExclusive, entry]. */
   longest(text: string, start: number): [number, LexEntry] | null {
-    if (!this.first[text.charCodeAt(start)]) return null;
+    if (this.first && !this.first[text.charCodeAt(start)]) return null;
     let node: TrieNode | undefined = this.root;
     let bestEnd = -1;
     let bestEntry: LexEntry | undefined;
@@ -82,7 +89,7 @@ export class Trie {
     const n = text.length;
     for (let start = 0; start < n; start++) {
       const code = text.charCodeAt(start);
-      if (code < minCode || !first[code]) continue;
+      if (code < minCode || (first && !first[code])) continue;
       let node: TrieNode | undefined = root.next.get(code);
       let bestEnd = -1;
       let bestEntry: LexEntry | undefined;

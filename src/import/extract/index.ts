@@ -196,7 +196,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
       lastParts.get(last)!.add(e.name);
     }
   }
-  const local: LocalLexicon = { trie: new Trie(), latin: new Map() };
+  const local: LocalLexicon = { trie: new Trie(false), latin: new Map() };
   // 覃辉承认……覃辉流下了眼泪: an unknown Chinese name that keeps starting clauses is a person.
   const repeated = new Map<string, number>();
   for (const seg of segs) {

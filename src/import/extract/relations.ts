@@ -147,6 +147,9 @@ export interface QuoteContext {
   lastSpeaker: Span | null;
 }
 
+/** Scratch in-quote flags of quotesInSegment, reused between calls (extraction is synchronous). */
+let inQuoteBuf = new Uint8Array(4096);
+
 /** What the clause and sentence helpers of quotesInSegment need (module functions, not closures). */
 interface QuoteState {
   text: string;
@@ -220,7 +223,10 @@ export function quotesInSegment(
 ): { quotes: QuoteFact[]; cited: Span[]; lastSpeaker: Span | null } {
   const { text, spans } = seg;
   const ranges = quoteRanges(text);
-  const inQuote = new Uint8Array(text.length + 1);
+  if (inQuoteBuf.length < text.length + 1)
+    inQuoteBuf = new Uint8Array(Math.max(text.length + 1, 2 * inQuoteBuf.length));
+  const inQuote = inQuoteBuf;
+  inQuote.fill(0, 0, text.length + 1);
   for (const r of ranges) for (let i = r.open; i <= r.close; i++) inQuote[i] = 1;
   const quotes: QuoteFact[] = [];
   const cited: Span[] = [];
