@@ -36,26 +36,27 @@ interface TrieNode {
 export class Trie {
   private root: TrieNode = { next: new Map() };
   /**
-   * First UTF-16 units of all surfaces: most text positions are rejected without a map lookup.
-   * Left out for small per-article tries, where allocating 64 KiB per article costs more than it saves.
+   * The root's children by first UTF-16 unit, as a dense table: most text positions are rejected
+   * with one array read. Left out for small per-article tries, where allocating it per article
+   * costs more than it saves.
    */
-  private first: Uint8Array | null;
+  private direct: (TrieNode | undefined)[] | null;
 
   constructor(indexed = true) {
-    this.first = indexed ? new Uint8Array(65536) : null;
+    this.direct = indexed ? new Array<TrieNode | undefined>(65536).fill(undefined) : null;
   }
 
   add(surface: string, entry: LexEntry): void {
     // Lookups walk code units; a surface with a character outside the BMP could never match.
     if (/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(surface)) return;
     let node = this.root;
-    if (this.first) this.first[surface.charCodeAt(0)] = 1;
     for (let i = 0; i < surface.length; i++) {
       const ch = surface.charCodeAt(i);
       let child = node.next.get(ch);
       if (!child) {
         child = { next: new Map() };
         node.next.set(ch, child);
+        if (i === 0 && this.direct) this.direct[ch] = child;
       }
       node = child;
     }
@@ -63,18 +64,23 @@ export class Trie {
     if (!node.entry) node.entry = entry;
   }
 
+  private child0(code: number): TrieNode | undefined {
+    return this.direct ? this.direct[code] : this.root.next.get(code);
+  }
+
   /** Longest entry starting at `start`, as [endExclusive, entry]. */
   longest(text: string, start: number): [number, LexEntry] | null {
-    if (this.first && !this.first[text.charCodeAt(start)]) return null;
-    let node: TrieNode | undefined = this.root;
+    if (start >= text.length) return null;
+    let node = this.child0(text.charCodeAt(start));
     let bestEnd = -1;
     let bestEntry: LexEntry | undefined;
-    for (let i = start; i < text.length && node; i++) {
-      node = node.next.get(text.charCodeAt(i));
-      if (node?.entry) {
-        bestEnd = i + 1;
+    for (let i = start + 1; node; i++) {
+      if (node.entry) {
+        bestEnd = i;
         bestEntry = node.entry;
       }
+      if (i >= text.length) break;
+      node = node.next.get(text.charCodeAt(i));
     }
     return bestEntry ? [bestEnd, bestEntry] : null;
   }
@@ -84,13 +90,14 @@ export class Trie {
    * text instead of one per character.
    */
   scan(text: string, minCode: number, found: (start: number, end: number, entry: LexEntry) => void): void {
-    const first = this.first;
-    const root = this.root;
+    const direct = this.direct;
+    const rootNext = this.root.next;
     const n = text.length;
     for (let start = 0; start < n; start++) {
       const code = text.charCodeAt(start);
-      if (code < minCode || (first && !first[code])) continue;
-      let node: TrieNode | undefined = root.next.get(code);
+      if (code < minCode) continue;
+      let node: TrieNode | undefined = direct ? direct[code] : rootNext.get(code);
+      if (!node) continue;
       let bestEnd = -1;
       let bestEntry: LexEntry | undefined;
       for (let i = start + 1; node; i++) {
