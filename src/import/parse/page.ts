@@ -6,7 +6,7 @@ import { takeByline } from './byline';
 import { readContent } from './content';
 import { parseByline, parseImageCredit } from './credits';
 import { BEIJING, toIsoDate } from './date';
-import { type Doc, loadHtml, removeJunk } from './dom';
+import { type Doc, loadHtml, removeJunk, removeNode, walkElements } from './dom';
 import { collapseText } from './text';
 import { canonicalUrl, unwrapImageProxy } from './url';
 
@@ -163,7 +163,7 @@ export function parsePage(source: string, html: string): Built {
   publishedAt ??= byline.publishedAt;
   const root: AnyNode =
     BODY_SELECTORS.map((sel) => $(sel).get(0)).find((el) => el !== undefined) ?? $.root().get(0)!;
-  $(root).find('h1, header, .byline, [itemprop="author"], [rel="author"]').remove();
+  removeHeadings(root);
   const base = url ?? undefined;
   const content = readContent(root, base);
   const fallbackImages = [...ldImages(ld?.image, base)];
@@ -181,6 +181,27 @@ export function parsePage(source: string, html: string): Built {
     // Body images carry captions; metadata images are only used when the body has none.
     images: content.images.length > 0 ? content.images : fallbackImages,
   });
+}
+
+/**
+ * Drops headline and byline elements from the body. A DOM walk rather than cheerio's `find`,
+ * which takes every child of the body as a search context and dedupes them in quadratic time
+ * (minutes for a page with 100k paragraphs).
+ */
+function removeHeadings(root: AnyNode): void {
+  const doomed: AnyNode[] = [];
+  walkElements(root, (el) => {
+    const attribs = el.attribs ?? {};
+    const heading =
+      el.name === 'h1' ||
+      el.name === 'header' ||
+      (attribs.class ?? '').split(/\s+/).includes('byline') ||
+      attribs.itemprop === 'author' ||
+      attribs.rel === 'author';
+    if (heading) doomed.push(el);
+    return !heading;
+  });
+  for (const node of doomed) removeNode(node);
 }
 
 function safeHost(url: string): string {
