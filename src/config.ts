@@ -17,6 +17,8 @@ export interface Config {
   neo4jBoltPort: number;
   neo4jHttpPort: number;
   importBatchSize: number;
+  /** Longer article bodies are rejected before extraction. */
+  maxArticleChars: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jHome: path.resolve(env.NEO4J_HOME_DIR || path.join(__dirname, '..', '.neo4j')),
     neo4jBoltPort: boltPort,
     neo4jHttpPort: int('NEO4J_HTTP_PORT', 7474),
-    importBatchSize: int('IMPORT_BATCH_SIZE', 100),
+    importBatchSize: int('IMPORT_BATCH_SIZE', 250),
+    maxArticleChars: int('MAX_ARTICLE_CHARS', 300_000),
   };
 }

@@ -1,3 +1,4 @@
+import { loadConfig } from '../config';
 import type { Driver } from 'neo4j-driver';
 import type { AliasMemory, ExtractedArticle, ImportError, ParsedArticle } from '../model/article';
 import { createExtractor } from './extract';
@@ -59,10 +60,21 @@ export interface ArticleProcessor {
 }
 
 /** extract + resolve over one article, learning names as it goes. */
-export function createArticleProcessor(memory: AliasMemory): ArticleProcessor {
+export function createArticleProcessor(
+  memory: AliasMemory,
+  maxArticleChars = loadConfig().maxArticleChars,
+): ArticleProcessor {
   const extractor = createExtractor({ memory });
   return {
     process(article) {
+      const characters = article.paragraphs.reduce((sum, p) => sum + p.length, 0);
+      if (characters > maxArticleChars) {
+        // Real articles stay far below this; a page this long is a dump, and extracting it would
+        // take minutes and most of the importer's memory.
+        throw new Error(
+          `article body has ${characters} characters, over the limit of ${maxArticleChars} (MAX_ARTICLE_CHARS)`,
+        );
+      }
       const extracted: ExtractedArticle = { ...article, ...extractor.extract(article) };
       const resolved = resolveArticle(extracted, memory);
       memory.entries.push(...learnAliases(resolved));
@@ -91,7 +103,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     stageMs,
     articles: options.dryRun ? [] : undefined,
   };
-  const batchSize = options.batchSize ?? 100;
+  const batchSize = options.batchSize ?? loadConfig().importBatchSize;
   let writer: Writer | undefined;
   let memory: AliasMemory = { entries: [] };
   if (!options.dryRun) {
@@ -166,7 +178,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
           if (options.dryRun) summary.articles!.push(resolved);
           else batch.push(resolved);
         } catch (error) {
-          fail(article.source, `extraction failed: ${errorMessage(error)}`);
+          fail(article.source, `not extracted: ${errorMessage(error)}`);
         }
         stageMs.extract += performance.now() - t;
         if (batch.length >= batchSize) await flush();

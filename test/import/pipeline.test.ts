@@ -108,13 +108,29 @@ describe('import pipeline against Neo4j', () => {
     fs.writeFileSync(path.join(dir, 'empty.md'), '');
     fs.writeFileSync(path.join(dir, 'binary.md'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 9, 0]));
     fs.copyFileSync(SEED, path.join(dir, 'good.txt'));
+    // A page whose body is far longer than any article (MAX_ARTICLE_CHARS) is refused, not extracted.
+    const paragraphs = Array.from(
+      { length: 16_000 },
+      (_, i) => `<p>这是一个很长的段落，用来测试超长文章。第${i}段。</p>`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'huge.html'),
+      `<html><head><title>Huge</title><meta property="og:url" content="https://example.com/2024/01/01/huge.html"></head><body><article>${paragraphs.join('')}</article></body></html>`,
+    );
     await run([SEED]);
     const before = await graphSnapshot(driver);
 
     const summary = await run([dir]);
     expect(summary.unchanged).toBe(1);
-    expect(summary.failed).toBe(2);
-    expect(summary.errors.map((e) => path.basename(e.source)).sort()).toEqual(['binary.md', 'empty.md']);
+    expect(summary.failed).toBe(3);
+    expect(summary.errors.map((e) => path.basename(e.source)).sort()).toEqual([
+      'binary.md',
+      'empty.md',
+      'huge.html',
+    ]);
+    expect(summary.errors.find((e) => e.source.endsWith('huge.html'))!.message).toContain(
+      'MAX_ARTICLE_CHARS',
+    );
     for (const error of summary.errors) expect(error.message.length).toBeGreaterThan(5);
     expect(await graphSnapshot(driver)).toEqual(before);
   });
