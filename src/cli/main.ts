@@ -153,7 +153,7 @@ export function buildProgram(): Command {
     .option('--json', 'with --dry-run: print the extracted articles as one JSON document on stdout')
     .option(
       '--batch-size <n>',
-      'articles per write transaction (default IMPORT_BATCH_SIZE or 100)',
+      'articles per write transaction (default IMPORT_BATCH_SIZE or 250)',
       positiveInt,
     )
     .option('--reextract', 'rewrite every article even when unchanged, with the current alias memory')

@@ -17,7 +17,6 @@ export interface EntityRow {
 }
 
 export interface BatchRows {
-  urls: string[];
   articles: { url: string; props: Record<string, unknown> }[];
   articleLinks: { from: string; to: string; text: string }[];
   translations: { from: string; to: string; text: string }[];
@@ -125,7 +124,6 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
   const places = new EntityCollector();
   const topics = new EntityCollector();
   const rows: BatchRows = {
-    urls: [],
     articles: [],
     articleLinks: [],
     translations: [],
@@ -142,7 +140,6 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
 
   for (const article of articles) {
     const url = article.url;
-    rows.urls.push(url);
     rows.articles.push({
       url,
       props: {

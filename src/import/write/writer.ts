@@ -39,9 +39,10 @@ async function runRows(tx: ManagedTransaction, query: string, params: Record<str
   return { nodes: counters.nodesCreated, relationships: counters.relationshipsCreated };
 }
 
-async function writeRows(tx: ManagedTransaction, rows: BatchRows) {
+async function writeRows(tx: ManagedTransaction, rows: BatchRows, replaced: string[]) {
   const steps: [string, Record<string, unknown[]>][] = [
-    ...Q.CLEAR_DERIVED.map((q): [string, Record<string, unknown[]>] => [q, { urls: rows.urls }]),
+    // Only articles stored before have derived facts to clear; new ones skip four scans.
+    ...Q.CLEAR_DERIVED.map((q): [string, Record<string, unknown[]>] => [q, { urls: replaced }]),
     [Q.MERGE_ARTICLES, { articles: rows.articles }],
     [Q.MERGE_ARTICLE_LINKS, { links: rows.articleLinks }],
     [Q.MERGE_TRANSLATIONS, { links: rows.translations }],
@@ -136,7 +137,8 @@ export function createWriter(driver: Driver, database: string, options: { force?
             byUrl.get(article.url)?.article === article ? outcomes.get(article.url)! : 'unchanged',
           );
           if (toWrite.length === 0) return { outcomes: perArticle, nodesCreated: 0, relationshipsCreated: 0 };
-          const counted = await writeRows(tx, buildRows(toWrite));
+          const replaced = toWrite.filter((a) => outcomes.get(a.url) === 'updated').map((a) => a.url);
+          const counted = await writeRows(tx, buildRows(toWrite), replaced);
           return {
             outcomes: perArticle,
             nodesCreated: counted.nodes,
