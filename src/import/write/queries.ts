@@ -38,19 +38,17 @@ MERGE (a:Article {url: row.url})
 SET a += row.props, a.imported = true`;
 
 /** Article-to-article links; the target becomes an `imported: false` stub until it is imported. */
-export const MERGE_ARTICLE_LINKS = `
+function mergeArticleLinks(type: 'LINKS_TO' | 'TRANSLATION_OF'): string {
+  return `
 UNWIND $links AS row
 MATCH (a:Article {url: row.from})
 MERGE (b:Article {url: row.to})
   ON CREATE SET b.imported = false
-CREATE (a)-[:LINKS_TO {text: row.text}]->(b)`;
+CREATE (a)-[:${type} {text: row.text}]->(b)`;
+}
 
-export const MERGE_TRANSLATIONS = `
-UNWIND $links AS row
-MATCH (a:Article {url: row.from})
-MERGE (b:Article {url: row.to})
-  ON CREATE SET b.imported = false
-CREATE (a)-[:TRANSLATION_OF {text: row.text}]->(b)`;
+export const MERGE_ARTICLE_LINKS = mergeArticleLinks('LINKS_TO');
+export const MERGE_TRANSLATIONS = mergeArticleLinks('TRANSLATION_OF');
 
 export const MERGE_WEB_LINKS = `
 UNWIND $links AS row
