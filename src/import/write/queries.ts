@@ -205,8 +205,3 @@ MATCH (n:Person|Organization|Place)
 WHERE size(n.aliases) > 0
 RETURN labels(n)[0] AS kind, n.name AS name, n.aliases AS aliases
 ORDER BY kind, name`;
-
-export const GRAPH_COUNTS = `
-CALL () { MATCH (n) RETURN count(n) AS nodes }
-CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-RETURN nodes, relationships`;

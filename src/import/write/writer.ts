@@ -18,7 +18,6 @@ export interface Writer {
   /** Corpus-level clean-up and topic weights; run once after the batches. */
   finalize(): Promise<void>;
   loadAliasMemory(): Promise<AliasMemory>;
-  counts(): Promise<{ nodes: number; relationships: number }>;
 }
 
 /** Of several copies of one URL, the later fetch wins; ties go to the larger content hash. */
@@ -172,12 +171,6 @@ export function createWriter(driver: Driver, database: string, options: { force?
           })),
         ),
       };
-    },
-
-    async counts() {
-      const result = await driver.executeQuery(Q.GRAPH_COUNTS, {}, { database, routing: 'READ' });
-      const record = result.records[0];
-      return { nodes: Number(record.get('nodes')), relationships: Number(record.get('relationships')) };
     },
   };
 }
