@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AliasMemory, ExtractedArticle } from '../../model/article';
+import { refreshAggregates } from './aggregates';
 import * as Q from './queries';
 import { aliasMemoryFromRecords, buildRows, contentHash, type BatchRows } from './rows';
 
@@ -158,6 +159,7 @@ export function createWriter(driver: Driver, database: string, options: { force?
       } finally {
         await s.close();
       }
+      await refreshAggregates(driver, database);
     },
 
     async loadAliasMemory() {
