@@ -1,5 +1,6 @@
 import type { Gazetteer, Kind, LexEntry, Resources } from './gazetteer';
 import { Trie } from './gazetteer';
+import { Segmenter } from './segment';
 import { charTable, hasCharAt } from './chars';
 import {
   COMPOUND_SURNAMES,
@@ -123,13 +124,19 @@ export function isSpeechVerbAt(text: string, i: number): string | null {
   return null;
 }
 
+/** jieba's cut without HMM: the JavaScript segmenter, or the native one for text it leaves to it. */
+function cut(res: Resources, text: string): string[] {
+  if (!text) return [];
+  return Segmenter.handles(text) ? res.segmenter.cut(text) : res.jieba.cut(text, false);
+}
+
 /**
  * Tokenises all segments with one jieba call (no HMM: it glues names to the verbs after them) and
  * maps token offsets back to each segment.
  */
 export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]; starts: number[] }[] {
   const joined = texts.join('\n');
-  const all = joined ? res.jieba.cut(joined, false) : [];
+  const all = cut(res, joined);
   const out = texts.map(() => ({ tokens: [] as string[], starts: [] as number[] }));
   let seg = 0;
   let segStart = 0;
@@ -155,7 +162,7 @@ export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]
 
 /** Tokenise with jieba (no HMM: it merges names with the verbs after them) and map token offsets. */
 export function tokenize(res: Resources, text: string): { tokens: string[]; starts: number[] } {
-  const tokens = text ? res.jieba.cut(text, false) : [];
+  const tokens = cut(res, text);
   const starts: number[] = [];
   let pos = 0;
   for (const t of tokens) {

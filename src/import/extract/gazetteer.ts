@@ -14,6 +14,7 @@ import {
   KNOWN_PERSONS,
   WORLD_PLACES,
 } from './lexicon';
+import { Segmenter } from './segment';
 
 export type Kind = 'person' | 'org' | 'place';
 
@@ -118,6 +119,8 @@ const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
 /** Static resources shared by every extractor: loading jieba's dictionaries takes ~1 s, so do it once. */
 export interface Resources {
   jieba: Jieba;
+  /** The same segmentation as `jieba.cut(text, false)` in JavaScript (see segment.ts). */
+  segmenter: Segmenter;
   /** jieba's part-of-speech tag per dictionary word. */
   pos: Map<string, string>;
   /** jieba's bundled IDF table: static, so topic weights never depend on the imported corpus. */
@@ -182,11 +185,20 @@ export function loadResources(): Resources {
   const dict = fs.readFileSync(path.join(dir, 'dict.txt'));
   const jieba = Jieba.withDict(dict);
   const pos = new Map<string, string>();
+  const words: string[] = [];
+  const freqs: number[] = [];
   for (const line of dict.toString('utf8').split('\n')) {
     const a = line.indexOf(' ');
     const b = line.lastIndexOf(' ');
     if (a > 0 && b > a) pos.set(line.slice(0, a), line.slice(b + 1).trim());
+    // The segmenter reads the lines as jieba does: word, frequency (0 when absent), tag.
+    const [word, freq] = line.trim().split(/\s+/);
+    if (word) {
+      words.push(word);
+      freqs.push(freq === undefined ? 0 : Number(freq));
+    }
   }
+  const segmenter = new Segmenter(words, freqs);
   const idf = new Map<string, number>();
   const values: number[] = [];
   for (const line of fs.readFileSync(path.join(dir, 'idf.txt'), 'utf8').split('\n')) {
@@ -204,7 +216,7 @@ export function loadResources(): Resources {
     if (w.length >= 2 && TOPIC_TAGS.has(tag))
       topicIdf.set(w, idf.get(w) ?? (w.length > 3 ? medianIdf + 1 : medianIdf));
   }
-  cached = { jieba, pos, idf, medianIdf, topicIdf, entries };
+  cached = { jieba, segmenter, pos, idf, medianIdf, topicIdf, entries };
   return cached;
 }
 

@@ -1,0 +1,309 @@
+/**
+ * jieba's precise mode without HMM (what `Jieba.cut(text, false)` of @node-rs/jieba does), in
+ * JavaScript over the same dictionary: same blocks, same dictionary DAG, same log-frequency route
+ * with the same tie rule, same joining of single ASCII alphanumerics. The native call converts the
+ * text to UTF-8 and builds one JS string per token through N-API, which costs more than the
+ * segmentation itself; here tokens are slices of the text.
+ *
+ * Only text in the Basic Multilingual Plane is segmented here; text with any surrogate (astral
+ * characters, or a lone surrogate the native side would replace) goes to the native call, so its
+ * result is jieba's by construction. test/extract/segment.test.ts compares both over the corpora.
+ */
+
+/** jieba's RE_HAN_DEFAULT class over BMP code units: CJK ideographs, ASCII alphanumerics, `+#&._%-`. */
+const HAN_BLOCK = new Uint8Array(65536);
+for (let c = 0x3400; c <= 0x4dbf; c++) HAN_BLOCK[c] = 1;
+for (let c = 0x4e00; c <= 0x9fff; c++) HAN_BLOCK[c] = 1;
+for (let c = 0xf900; c <= 0xfaff; c++) HAN_BLOCK[c] = 1;
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+#&._%-')
+  HAN_BLOCK[ch.charCodeAt(0)] = 1;
+
+const isAsciiAlnum = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/* Double-double arithmetic, for a natural logarithm rounded like the C library's (which the
+ * native side uses); Math.log is off by one unit in the last place for about 1.5% of jieba's
+ * frequencies, and the route compares sums of these logarithms. */
+
+const SPLITTER = 134217729; // 2^27 + 1
+
+function twoProd(a: number, b: number): [number, number] {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return [p, ah * bh - p + ah * bl + al * bh + al * bl];
+}
+
+function twoSum(a: number, b: number): [number, number] {
+  const s = a + b;
+  const bb = s - a;
+  return [s, a - (s - bb) + (b - bb)];
+}
+
+function ddAdd(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const [s, e] = twoSum(ah, bh);
+  const [h, l] = twoSum(s, e + al + bl);
+  return [h, l];
+}
+
+function ddMul(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const [p, e] = twoProd(ah, bh);
+  return twoSum(p, e + ah * bl + al * bh);
+}
+
+function ddDiv(ah: number, al: number, bh: number, bl: number): [number, number] {
+  const q1 = ah / bh;
+  const [ph, pl] = ddMul(q1, 0, bh, bl);
+  const [rh, rl] = ddAdd(ah, al, -ph, -pl);
+  const q2 = rh / bh;
+  const [ph2, pl2] = ddMul(q2, 0, bh, bl);
+  const [rh2] = ddAdd(rh, rl, -ph2, -pl2);
+  const q3 = rh2 / bh;
+  const [h, l] = twoSum(q1, q2);
+  return ddAdd(h, l, q3, 0);
+}
+
+const LN2_HI = 0.6931471805599453;
+const LN2_LO = 2.3190468138462996e-17;
+/** 1/(2k+1) as double-doubles, for the atanh series. */
+const ODD_RECIPROCALS: [number, number][] = [];
+for (let k = 0; k <= 24; k++) ODD_RECIPROCALS.push(ddDiv(1, 0, 2 * k + 1, 0));
+
+/**
+ * ln(n) for a positive integer (a word frequency), correctly rounded: ln(m·2^e) = e·ln 2 +
+ * 2·atanh((m-1)/(m+1)) evaluated in double-double.
+ */
+export function lnCorrectlyRounded(n: number): number {
+  if (n === 1) return 0;
+  let e = 0;
+  let m = n;
+  while (m >= 2) {
+    m /= 2;
+    e++;
+  }
+  while (m < 1) {
+    m *= 2;
+    e--;
+  }
+  if (m > Math.SQRT2) {
+    m /= 2;
+    e++;
+  }
+  const [dh, dl] = twoSum(m, 1);
+  const [sh, sl] = ddDiv(m - 1, 0, dh, dl);
+  const [th, tl] = ddMul(sh, sl, sh, sl);
+  let [ph, pl] = ODD_RECIPROCALS[ODD_RECIPROCALS.length - 1];
+  for (let k = ODD_RECIPROCALS.length - 2; k >= 0; k--) {
+    [ph, pl] = ddMul(ph, pl, th, tl);
+    [ph, pl] = ddAdd(ph, pl, ODD_RECIPROCALS[k][0], ODD_RECIPROCALS[k][1]);
+  }
+  const [lh, ll] = ddMul(2 * sh, 2 * sl, ph, pl);
+  const [eh, el] = ddMul(e, 0, LN2_HI, LN2_LO);
+  const [rh, rl] = ddAdd(eh, el, lh, ll);
+  return rh + rl;
+}
+
+/**
+ * The dictionary as a trie in flat arrays, children of a node contiguous and sorted by code unit
+ * (breadth-first layout): node 0 is the root; `first[n]`..`first[n] + count[n]` are its children.
+ */
+export class Segmenter {
+  private readonly unit: Uint16Array;
+  private readonly first: Int32Array;
+  private readonly count: Int32Array;
+  /** ln(freq) - ln(total) of the word ending at a node; NaN where no word ends. */
+  private readonly weight: Float64Array;
+  /** Child of the root per first code unit (0 = none). */
+  private readonly direct = new Int32Array(65536);
+  private readonly logTotal: number;
+  private route = new Float64Array(256);
+  private routeEnd = new Int32Array(256);
+
+  /** `words[i]` with frequency `freqs[i]`; a repeated word takes its last frequency (as jieba does). */
+  constructor(words: string[], freqs: number[]) {
+    const order = words.map((_, i) => i);
+    let sorted = true;
+    for (let i = 1; i < words.length && sorted; i++) if (words[i - 1] > words[i]) sorted = false;
+    if (!sorted) order.sort((a, b) => (words[a] < words[b] ? -1 : words[a] > words[b] ? 1 : a - b));
+    // Unique words in code-unit order, each with its last frequency.
+    const ws: string[] = [];
+    const fs: number[] = [];
+    for (const i of order) {
+      if (ws.length > 0 && ws[ws.length - 1] === words[i]) fs[fs.length - 1] = freqs[i];
+      else {
+        ws.push(words[i]);
+        fs.push(freqs[i]);
+      }
+    }
+    let total = 0;
+    for (const f of fs) total += f;
+    this.logTotal = lnCorrectlyRounded(total);
+
+    // Breadth-first: a node is a prefix shared by words[lo..hi); its children group the words by
+    // their next code unit, and are numbered consecutively as they are created.
+    let cap = 1024;
+    let unit = new Uint16Array(cap);
+    let first = new Int32Array(cap);
+    let count = new Int32Array(cap);
+    let weight = new Float64Array(cap).fill(NaN);
+    const qNode: number[] = [0];
+    const qLo: number[] = [0];
+    const qHi: number[] = [ws.length];
+    const qDepth: number[] = [0];
+    let nodes = 1;
+    const logs = new Map<number, number>();
+    for (let q = 0; q < qNode.length; q++) {
+      const node = qNode[q];
+      let lo = qLo[q];
+      const hi = qHi[q];
+      const depth = qDepth[q];
+      if (lo < hi && ws[lo].length === depth) {
+        if (depth > 0) {
+          const f = fs[lo];
+          let lf = logs.get(f);
+          if (lf === undefined) logs.set(f, (lf = f > 0 ? lnCorrectlyRounded(f) : -Infinity));
+          weight[node] = lf - this.logTotal;
+        }
+        lo++;
+      }
+      first[node] = nodes;
+      while (lo < hi) {
+        const c = ws[lo].charCodeAt(depth);
+        let end = lo + 1;
+        while (end < hi && ws[end].charCodeAt(depth) === c) end++;
+        if (nodes === cap) {
+          cap *= 2;
+          const u = new Uint16Array(cap);
+          u.set(unit);
+          unit = u;
+          const f = new Int32Array(cap);
+          f.set(first);
+          first = f;
+          const n = new Int32Array(cap);
+          n.set(count);
+          count = n;
+          const w = new Float64Array(cap).fill(NaN);
+          w.set(weight);
+          weight = w;
+        }
+        const child = nodes++;
+        unit[child] = c;
+        count[node]++;
+        qNode.push(child);
+        qLo.push(lo);
+        qHi.push(end);
+        qDepth.push(depth + 1);
+        lo = end;
+      }
+    }
+    this.unit = unit.slice(0, nodes);
+    this.first = first.slice(0, nodes);
+    this.count = count.slice(0, nodes);
+    this.weight = weight.slice(0, nodes);
+    for (let k = 0; k < this.count[0]; k++) this.direct[this.unit[this.first[0] + k]] = this.first[0] + k;
+  }
+
+  private child(node: number, c: number): number {
+    let lo = this.first[node];
+    let hi = lo + this.count[node] - 1;
+    const unit = this.unit;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = unit[mid];
+      if (u === c) return mid;
+      if (u < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** Whether `cut` segments this text itself (false: the caller must use the native jieba). */
+  static handles(text: string): boolean {
+    return !SURROGATE.test(text);
+  }
+
+  /** Tokens of `text` (BMP only, see `handles`), as jieba's cut(text, false) returns them. */
+  cut(text: string): string[] {
+    const out: string[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (HAN_BLOCK[c]) {
+        let j = i + 1;
+        while (j < n && HAN_BLOCK[text.charCodeAt(j)]) j++;
+        this.cutBlock(text, i, j, out);
+        i = j;
+      } else if (c === 13 && text.charCodeAt(i + 1) === 10) {
+        out.push('\r\n');
+        i += 2;
+      } else {
+        out.push(text[i]);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** The best route through text[start, end) and its words (jieba's calc and cut_dag_no_hmm). */
+  private cutBlock(text: string, start: number, end: number, out: string[]): void {
+    const len = end - start;
+    if (this.route.length < len + 1) {
+      const size = Math.max(len + 1, 2 * this.route.length);
+      this.route = new Float64Array(size);
+      this.routeEnd = new Int32Array(size);
+    }
+    const route = this.route;
+    const routeEnd = this.routeEnd;
+    const weight = this.weight;
+    const direct = this.direct;
+    const noWord = -this.logTotal; // ln(1) - ln(total): a character not in the dictionary
+    route[len] = 0;
+    routeEnd[len] = len;
+    for (let x = len - 1; x >= 0; x--) {
+      let best = 0;
+      let bestEnd = -1;
+      let node = direct[text.charCodeAt(start + x)];
+      for (let y = x + 1; node !== 0; y++) {
+        const w = weight[node];
+        if (w === w) {
+          const p = w + route[y];
+          if (bestEnd < 0 || p > best || (p === best && y > bestEnd)) {
+            best = p;
+            bestEnd = y;
+          }
+        }
+        if (y >= len) break;
+        node = this.child(node, text.charCodeAt(start + y));
+      }
+      if (bestEnd < 0) {
+        best = noWord + route[x + 1];
+        bestEnd = x + 1;
+      }
+      route[x] = best;
+      routeEnd[x] = bestEnd;
+    }
+    // Single ASCII alphanumerics the route leaves alone are joined into one word.
+    let left = -1;
+    for (let x = 0; x < len;) {
+      const y = routeEnd[x];
+      if (y - x === 1 && isAsciiAlnum(text.charCodeAt(start + x))) {
+        if (left < 0) left = x;
+      } else {
+        if (left >= 0) {
+          out.push(text.slice(start + left, start + x));
+          left = -1;
+        }
+        out.push(text.slice(start + x, start + y));
+      }
+      x = y;
+    }
+    if (left >= 0) out.push(text.slice(start + left, end));
+  }
+}
