@@ -1,10 +1,548 @@
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { LIMITS } from '../../api/limits';
 
 /**
  * Corpus-level aggregates the API reads instead of recomputing them per request. Refreshed by
  * the writer's finalize step, after clean-up and topic weights, so they always match the
  * imported articles whatever the import order.
+ *
+ * Both are stored as bounded property lists (at most AGGREGATE_TOP entries, the API's largest
+ * page) on nodes that already exist, so the graph gains no relationships, degrees and paths are
+ * unchanged, and a refresh is one SET per node:
+ *
+ * - Co-mentions, on every Person, Organization, Place and Topic `n`, one list per kind of the
+ *   co-mentioned entity `m` (Person, Organization, Place): `co<Kind>Keys`, `co<Kind>Counts`,
+ *   `co<Kind>Mentions`, ordered as the API orders them. count = articles that mention, are about
+ *   or quote `n` (as an expert) and mention `m`; mentions = Σ MENTIONS.count of `m` in them.
+ * - Experts, on every Alias (the subject key of `experts(topic:)`): `expertKeys`,
+ *   `expertScores`, `expertArticleCounts`, best first, with the score of
+ *   src/api/queries/experts.ts (the live query defines it; this is the same sum).
+ *
+ * The numbers are computed here in one pass over the imported facts (streamed, so the
+ * importer's heap cap holds), which is much cheaper than one Cypher aggregation per entity.
+ * Every refresh recomputes everything: topic weights (IDF) change with every import, and so
+ * does every expert score that involves a topic.
  */
-export async function refreshAggregates(_driver: Driver, _database: string): Promise<void> {
-  // Nothing materialized yet.
+
+/** Entries kept per list: the API's largest page, so every page the API serves is a prefix. */
+export const AGGREGATE_TOP = LIMITS.maxPageSize;
+
+export const CO_MENTION_KINDS = ['Person', 'Organization', 'Place'] as const;
+export type CoMentionKind = (typeof CO_MENTION_KINDS)[number];
+
+const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Topic'];
+
+const READ_ENTITIES = `
+MATCH (n:Person|Organization|Place|Topic)
+WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
+ORDER BY label, n.key
+RETURN elementId(n) AS id, label, n.key AS key, n.name AS name`;
+
+/** Per article, every fact the two aggregates need; stubs carry none and are skipped. */
+const READ_ARTICLES = `
+MATCH (a:Article)
+WHERE EXISTS { (a)-[:MENTIONS|HAS_TOPIC]->() } OR EXISTS { (a)<-[:QUOTED_AS_EXPERT]-() }
+// Sorted here (and entities by key above) so floating-point sums never depend on storage order.
+WITH a ORDER BY a.url
+CALL (a) {
+  OPTIONAL MATCH (p:Person)-[e:QUOTED_AS_EXPERT]->(a)
+  WITH p, e WHERE p IS NOT NULL
+  RETURN collect({
+    person: elementId(p),
+    role: e.role,
+    quote: e.quote,
+    // The organizations the expert speaks for in this article: stated affiliations, and the one
+    // named on the edge, matched by its folded name as the importer keys it.
+    organizations: COLLECT {
+      MATCH (p)-[r:AFFILIATED_WITH]->(o:Organization) WHERE r.article = a.url RETURN o.key AS key
+      UNION
+      MATCH (al:Alias)-[:ALIAS_OF]->(o:Organization) WHERE al.key = toLower(trim(e.organization))
+      RETURN o.key AS key
+    },
+    quotes: COLLECT {
+      MATCH (a)<-[:QUOTED_IN]-(q:Quote)<-[:SAID]-(p)
+      WITH q ORDER BY q.position, q.key
+      RETURN [q.key, q.text]
+    }
+  }) AS experts
+}
+RETURN coalesce(a.imported, false) AS imported, a.url AS url,
+  [(a)-[r:MENTIONS]->(m) | [elementId(m), coalesce(r.count, 0)]] AS mentions,
+  [(a)-[h:HAS_TOPIC]->(t) | [elementId(t), coalesce(h.weight, h.score, 0.0), coalesce(h.count, 0)]] AS topics,
+  experts,
+  [(s)-[:SAID]->(:Quote)-[:QUOTED_IN]->(a) | elementId(s)] AS speakers`;
+
+const READ_ALIASES = `
+MATCH (al:Alias)
+RETURN elementId(al) AS id, al.key AS key, [(al)-[:ALIAS_OF]->(e) | elementId(e)] AS targets
+ORDER BY key`;
+
+export const WRITE_CO_MENTIONS = `
+UNWIND $rows AS row
+MATCH (n) WHERE elementId(n) = row.id
+SET ${CO_MENTION_KINDS.map(
+  (kind, i) =>
+    `n.co${kind}Keys = row.lists[${i}].keys,
+    n.co${kind}Counts = row.lists[${i}].counts,
+    n.co${kind}Mentions = row.lists[${i}].mentions`,
+).join(',\n    ')}`;
+
+export const WRITE_EXPERTS = `
+UNWIND $rows AS row
+MATCH (al:Alias) WHERE elementId(al) = row.id
+SET al.expertKeys = row.keys,
+    al.expertScores = row.scores,
+    al.expertArticleCounts = row.counts,
+    al.expertRoles = row.roles,
+    al.expertOrganizations = row.organizations,
+    al.expertQuotes = row.quotes`;
+
+const WRITE_BATCH = 1000;
+
+interface Entity {
+  id: string;
+  label: string;
+  key: string;
+  name: string | null;
+}
+
+interface ExpertEdge {
+  role: string | null;
+  quote: string | null;
+  organizations: string[];
+  /** The expert's quotes in the article, in order: [key, text]. */
+  quotes: [string, string][];
+}
+
+interface ArticleFacts {
+  imported: boolean;
+  url: string;
+  /** Entity indexes and MENTIONS.count, in pairs. */
+  mentioned: number[];
+  mentionCounts: number[];
+  /** Anchor rels of this article for the experts score: entity index, weight term, log term. */
+  relEntities: number[];
+  relWeights: number[];
+  relLogs: number[];
+  /** Persons quoted as experts (one entry per QUOTED_AS_EXPERT edge) and what the edges say. */
+  experts: number[];
+  expertEdges: ExpertEdge[];
+  /** Quotes per speaker in this article. */
+  quotesBy: Map<number, number>;
+}
+
+interface Corpus {
+  entities: Entity[];
+  articles: ArticleFacts[];
+  aliases: { id: string; key: string; targets: number[] }[];
+}
+
+/** Neo4j orders strings by code point; JS `<` compares UTF-16 units. Nulls sort last. */
+export function compareNames(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+export async function readCorpus(tx: ManagedTransaction): Promise<Corpus> {
+  const entities: Entity[] = [];
+  const index = new Map<string, number>();
+  for await (const record of tx.run(READ_ENTITIES, { labels: ENTITY_LABELS })) {
+    const entity = record.toObject() as Entity;
+    index.set(entity.id, entities.length);
+    entities.push(entity);
+  }
+  const articles: ArticleFacts[] = [];
+  for await (const record of tx.run(READ_ARTICLES)) {
+    const row = record.toObject() as {
+      imported: boolean;
+      mentions: [string, number][];
+      topics: [string, number, number][];
+      url: string;
+      experts: {
+        person: string;
+        role: string | null;
+        quote: string | null;
+        organizations: string[];
+        quotes: [string, string][];
+      }[];
+      speakers: string[];
+    };
+    const facts: ArticleFacts = {
+      imported: row.imported,
+      url: row.url,
+      mentioned: [],
+      mentionCounts: [],
+      relEntities: [],
+      relWeights: [],
+      relLogs: [],
+      experts: [],
+      expertEdges: [],
+      quotesBy: new Map(),
+    };
+    // Relationship order is storage order: sort by entity (sorted by label and key).
+    const byEntity = (x: [string, ...unknown[]], y: [string, ...unknown[]]) =>
+      (index.get(x[0]) ?? -1) - (index.get(y[0]) ?? -1);
+    row.mentions.sort(byEntity);
+    row.topics.sort(byEntity);
+    for (const [id, count] of row.mentions) {
+      const m = index.get(id);
+      if (m === undefined) continue;
+      facts.mentioned.push(m);
+      facts.mentionCounts.push(count);
+      facts.relEntities.push(m);
+      facts.relWeights.push(0);
+      facts.relLogs.push(Math.log(1 + count));
+    }
+    for (const [id, weight, count] of row.topics) {
+      const t = index.get(id);
+      if (t === undefined) continue;
+      facts.relEntities.push(t);
+      facts.relWeights.push(weight);
+      facts.relLogs.push(Math.log(1 + count));
+    }
+    for (const edge of row.experts) {
+      const p = index.get(edge.person);
+      if (p === undefined) continue;
+      facts.experts.push(p);
+      facts.expertEdges.push({
+        role: edge.role,
+        quote: edge.quote,
+        organizations: [...edge.organizations].sort(),
+        quotes: edge.quotes,
+      });
+    }
+    for (const id of row.speakers) {
+      const s = index.get(id);
+      if (s !== undefined) facts.quotesBy.set(s, (facts.quotesBy.get(s) ?? 0) + 1);
+    }
+    articles.push(facts);
+  }
+  const aliases: Corpus['aliases'] = [];
+  for await (const record of tx.run(READ_ALIASES)) {
+    const row = record.toObject() as { id: string; key: string; targets: string[] };
+    aliases.push({
+      id: row.id,
+      key: row.key,
+      targets: row.targets
+        .map((id) => index.get(id))
+        .filter((i): i is number => i !== undefined)
+        .sort((x, y) => x - y),
+    });
+  }
+  return { entities, articles, aliases };
+}
+
+/**
+ * Entities with fewer articles than this keep no co-mention lists: the API computes theirs live
+ * from at most this many articles, which costs about as much as reading stored lists.
+ */
+export const CO_MENTION_MIN_ARTICLES = 20;
+
+/** Settings of the refresh; tests lower the threshold to have every entity's lists stored. */
+export const AGGREGATE_OPTIONS = { coMentionMinArticles: CO_MENTION_MIN_ARTICLES };
+
+export interface CoMentionList {
+  keys: string[];
+  counts: number[];
+  mentions: number[];
+}
+
+export interface CoMentionRow {
+  id: string;
+  /** One list per CO_MENTION_KINDS entry; null when the entity is answered live. */
+  lists: CoMentionList[] | null;
+}
+
+/**
+ * The items that can be among the AGGREGATE_TOP first by a numeric key (descending), ties at
+ * the cut included, so the full comparator only sorts a few more than AGGREGATE_TOP.
+ */
+function topCandidates<T>(items: T[], key: (item: T) => number): T[] {
+  if (items.length <= AGGREGATE_TOP) return items;
+  const keys = Float64Array.from(items, key);
+  const sorted = Float64Array.from(keys).sort();
+  const cut = sorted[sorted.length - AGGREGATE_TOP];
+  return items.filter((_, i) => keys[i] >= cut);
+}
+
+/** For each entity with enough articles, the entities mentioned in its articles, top AGGREGATE_TOP per kind. */
+export function computeCoMentions(corpus: Corpus): CoMentionRow[] {
+  const { entities, articles } = corpus;
+  // An entity's articles, each once: those that mention it, have it as a topic or quote it as an expert.
+  const articlesOf: number[][] = entities.map(() => []);
+  articles.forEach((facts, a) => {
+    for (const n of facts.mentioned) articlesOf[n].push(a);
+    for (let i = facts.mentioned.length; i < facts.relEntities.length; i++)
+      articlesOf[facts.relEntities[i]].push(a);
+    for (const p of facts.experts) articlesOf[p].push(a);
+  });
+  const kindOf = entities.map((e) => CO_MENTION_KINDS.indexOf(e.label as CoMentionKind));
+  const counts = new Int32Array(entities.length);
+  const sums = new Float64Array(entities.length);
+  const rows: CoMentionRow[] = [];
+  for (let n = 0; n < entities.length; n++) {
+    const own = new Set(articlesOf[n]);
+    if (own.size < AGGREGATE_OPTIONS.coMentionMinArticles) {
+      rows.push({ id: entities[n].id, lists: null });
+      continue;
+    }
+    const touched: number[] = [];
+    for (const a of own) {
+      const { mentioned, mentionCounts } = articles[a];
+      for (let i = 0; i < mentioned.length; i++) {
+        const m = mentioned[i];
+        if (m === n) continue;
+        if (counts[m] === 0) touched.push(m);
+        counts[m] += 1;
+        sums[m] += mentionCounts[i];
+      }
+    }
+    const byKind: number[][] = CO_MENTION_KINDS.map(() => []);
+    for (const m of touched) if (kindOf[m] >= 0) byKind[kindOf[m]].push(m);
+    const lists = byKind.map((all) => {
+      const ms = topCandidates(all, (m) => counts[m] * 1e9 + sums[m]);
+      ms.sort(
+        (x, y) =>
+          counts[y] - counts[x] ||
+          sums[y] - sums[x] ||
+          compareNames(entities[x].name, entities[y].name) ||
+          compareNames(entities[x].key, entities[y].key),
+      );
+      const top = ms.slice(0, AGGREGATE_TOP);
+      return {
+        keys: top.map((m) => entities[m].key),
+        counts: top.map((m) => counts[m]),
+        mentions: top.map((m) => sums[m]),
+      };
+    });
+    for (const m of touched) {
+      counts[m] = 0;
+      sums[m] = 0;
+    }
+    rows.push({ id: entities[n].id, lists });
+  }
+  return rows;
+}
+
+export interface ExpertRow {
+  id: string;
+  keys: string[];
+  scores: number[];
+  counts: number[];
+  /** The role the subject's articles give the expert most often ('' for none). */
+  roles: string[];
+  /** Keys of the organizations the expert speaks for there, joined by LIST_SEPARATOR. */
+  organizations: string[];
+  /** The first STORED_QUOTES quotes of the hit (see expertQuotes), joined by LIST_SEPARATOR. */
+  quotes: string[];
+}
+
+/** Joins the short lists stored per expert (property lists cannot nest); keys never contain it. */
+export const LIST_SEPARATOR = '\u001f';
+
+/**
+ * Quotes stored per expert hit: ExpertHit.quotes' default page. A request for more quotes than
+ * this (when the hit has more) reads them from the graph instead.
+ */
+export const STORED_QUOTES = 5;
+
+/** As the API picks an expert's role: the most frequent, ties to the alphabetically first. */
+export function mostFrequentRole(roles: (string | null)[]): string | null {
+  const counts = new Map<string, number>();
+  for (const role of roles) if (role) counts.set(role, (counts.get(role) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/**
+ * An expert hit's quotes, in the API's order: the expert's quotes in the subject's articles (by
+ * article URL, then position; at most the API's largest page), then the quotes that made them an
+ * expert (on the QUOTED_AS_EXPERT edges) that are not already among those. Stored quotes are
+ * referenced as `q:<quote key>`, edge quotes as `e:<article url>`. Only the first `limit` are made.
+ */
+export function expertQuotes(edges: { url: string; edge: ExpertEdge }[], limit: number): string[] {
+  const sorted = [...edges].sort((x, y) => compareNames(x.url, y.url));
+  const refs: string[] = [];
+  const seen = new Set<string>();
+  for (const { edge } of sorted) {
+    for (const [key, text] of edge.quotes) {
+      if (refs.length >= AGGREGATE_TOP) break;
+      refs.push(`q:${key}`);
+      seen.add(text);
+    }
+  }
+  if (refs.length >= limit) return refs.slice(0, limit);
+  for (const { url, edge } of sorted) {
+    if (refs.length >= limit) break;
+    const text = edge.quote;
+    if (!text || [...seen].some((s) => s.includes(text) || text.includes(s))) continue;
+    seen.add(text);
+    refs.push(`e:${url}`);
+  }
+  return refs;
+}
+
+/**
+ * For each alias key (a subject of `experts(topic:)`): its anchors are the entities it names
+ * plus the Topic with that key; an imported article is about the subject when it links to an
+ * anchor (HAS_TOPIC, MENTIONS), with relevance 1 + Σ weights + Σ ln(1 + mentions) over those links.
+ */
+export function computeExperts(corpus: Corpus): ExpertRow[] {
+  const { entities, articles, aliases } = corpus;
+  const topicByKey = new Map<string, number>();
+  entities.forEach((e, i) => {
+    if (e.label === 'Topic') topicByKey.set(e.key, i);
+  });
+  // Anchor -> (article, weight term, log term), for imported articles that quote an expert.
+  const linksOf = new Map<number, { article: number; weight: number; log: number }[]>();
+  articles.forEach((facts, a) => {
+    if (!facts.imported || facts.experts.length === 0) return;
+    for (let i = 0; i < facts.relEntities.length; i++) {
+      const n = facts.relEntities[i];
+      let links = linksOf.get(n);
+      if (!links) linksOf.set(n, (links = []));
+      links.push({ article: a, weight: facts.relWeights[i], log: facts.relLogs[i] });
+    }
+  });
+  const rows: ExpertRow[] = [];
+  for (const alias of aliases) {
+    const topic = topicByKey.get(alias.key);
+    const anchors = new Set(
+      topic === undefined || alias.targets.includes(topic)
+        ? alias.targets
+        : [...alias.targets, topic].sort((x, y) => x - y),
+    );
+    const relevance = new Map<number, { weight: number; log: number }>();
+    for (const anchor of anchors) {
+      for (const link of linksOf.get(anchor) ?? []) {
+        const sums = relevance.get(link.article);
+        if (sums) {
+          sums.weight += link.weight;
+          sums.log += link.log;
+        } else relevance.set(link.article, { weight: link.weight, log: link.log });
+      }
+    }
+    const hits = new Map<number, { score: number; count: number; edges: [number, number][] }>();
+    for (const [a, sums] of relevance) {
+      const facts = articles[a];
+      const r = 1.0 + sums.weight + sums.log;
+      facts.experts.forEach((p, i) => {
+        const add = r * (1.0 + Math.log(1.0 + (facts.quotesBy.get(p) ?? 0)));
+        const hit = hits.get(p);
+        if (hit) {
+          hit.score += add;
+          hit.count += 1;
+          hit.edges.push([a, i]);
+        } else hits.set(p, { score: add, count: 1, edges: [[a, i]] });
+      });
+    }
+    // Nobody is an expert on themselves.
+    for (const target of alias.targets) hits.delete(target);
+    const top = topCandidates([...hits], ([, hit]) => hit.score)
+      .sort(
+        ([x, a], [y, b]) =>
+          b.score - a.score ||
+          b.count - a.count ||
+          compareNames(entities[x].name, entities[y].name) ||
+          compareNames(entities[x].key, entities[y].key),
+      )
+      .slice(0, AGGREGATE_TOP);
+    const details = top.map(([, hit]) => {
+      const edges = hit.edges.map(([a, i]) => ({ url: articles[a].url, edge: articles[a].expertEdges[i] }));
+      return {
+        role: mostFrequentRole(edges.map((e) => e.edge.role)) ?? '',
+        organizations: [...new Set(edges.flatMap((e) => e.edge.organizations))].join(LIST_SEPARATOR),
+        quotes: expertQuotes(edges, STORED_QUOTES).join(LIST_SEPARATOR),
+      };
+    });
+    rows.push({
+      id: alias.id,
+      keys: top.map(([p]) => entities[p].key),
+      scores: top.map(([, hit]) => hit.score),
+      counts: top.map(([, hit]) => hit.count),
+      roles: details.map((d) => d.role),
+      organizations: details.map((d) => d.organizations),
+      quotes: details.map((d) => d.quotes),
+    });
+  }
+  return rows;
+}
+
+export async function writeRows(
+  driver: Driver,
+  database: string,
+  query: string,
+  rows: unknown[],
+): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    // One transaction, so readers see the old aggregates or the new ones, never a mix.
+    await session.executeWrite(async (tx) => {
+      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+        await tx.run(query, { rows: rows.slice(i, i + WRITE_BATCH) });
+      }
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+// Counts travel as Neo4j integers (JS numbers would be stored as floats).
+const ints = (values: number[]) => values.map((value) => neo4j.int(value));
+
+export function coMentionParams(row: CoMentionRow) {
+  return {
+    id: row.id,
+    lists: CO_MENTION_KINDS.map((_, i) => {
+      const list = row.lists?.[i];
+      return list
+        ? { keys: list.keys, counts: ints(list.counts), mentions: ints(list.mentions) }
+        : { keys: null, counts: null, mentions: null };
+    }),
+  };
+}
+
+export function expertParams(row: ExpertRow) {
+  return { ...row, counts: ints(row.counts) };
+}
+
+export interface AggregateTimings {
+  readMs: number;
+  computeMs: number;
+  writeMs: number;
+  entities: number;
+  aliases: number;
+}
+
+export async function refreshAggregates(driver: Driver, database: string): Promise<AggregateTimings> {
+  const t0 = performance.now();
+  const session = driver.session({ database, defaultAccessMode: 'READ' });
+  let corpus: Corpus;
+  try {
+    corpus = await session.executeRead(readCorpus);
+  } finally {
+    await session.close();
+  }
+  const t1 = performance.now();
+  const coMentions = computeCoMentions(corpus);
+  const experts = computeExperts(corpus);
+  const t2 = performance.now();
+  await writeRows(driver, database, WRITE_CO_MENTIONS, coMentions.map(coMentionParams));
+  await writeRows(driver, database, WRITE_EXPERTS, experts.map(expertParams));
+  const t3 = performance.now();
+  return {
+    readMs: t1 - t0,
+    computeMs: t2 - t1,
+    writeMs: t3 - t2,
+    entities: corpus.entities.length,
+    aliases: corpus.aliases.length,
+  };
 }
