@@ -12,6 +12,7 @@ import {
   type EntityNode,
   type PageArgs,
 } from './fragments';
+import { CO_MENTION_KINDS } from '../../import/write/aggregates';
 import type { QuoteRow } from './articles';
 
 /**
@@ -23,6 +24,25 @@ function perLabel<L extends EntityLabel>(
   build: (label: L) => string,
 ): Record<L, string> {
   return Object.fromEntries(labels.map((label) => [label, build(label)])) as Record<L, string>;
+}
+
+/**
+ * The frame of every per-entity batch query: one row per requested key that names an entity of
+ * `label`, with `body` (a subquery over `n` that returns `value`) run once per entity.
+ */
+function perEntity<L extends EntityLabel>(
+  labels: readonly L[],
+  body: (label: L) => string,
+): Record<L, string> {
+  return perLabel(
+    labels,
+    (label) => `
+UNWIND $keys AS key
+MATCH (n:${label} {key: key})
+CALL (n) {${body(label)}
+}
+RETURN key, value`,
+  );
 }
 
 /** By any of its names: the Alias nodes carry the key of every name and alias of an entity. */
@@ -41,34 +61,25 @@ LIMIT 1
 RETURN ${entityProjection('n')} AS entity`,
 );
 
-export const ENTITY_ARTICLES = perLabel(
+export const ENTITY_ARTICLES = perEntity(
   ENTITY_LABELS,
-  (label) => `
-UNWIND $keys AS key
-MATCH (n:${label} {key: key})
-CALL (n) {
+  () => `
   MATCH (n)-[:${ENTITY_ARTICLE_RELS}]-(a:Article)
   WITH DISTINCT a
   WITH a, ${articleSortKey('a')} AS ms
   ORDER BY ms DESC, a.url
-  RETURN collect({article: ${articleProjection('a')}, ms: ms}) AS rows
-}
-RETURN key, {totalCount: size(rows), rows: [row IN rows WHERE ${AFTER_CURSOR}][0..$limit]} AS value`,
+  WITH collect({article: ${articleProjection('a')}, ms: ms}) AS rows
+  RETURN {totalCount: size(rows), rows: [row IN rows WHERE ${AFTER_CURSOR}][0..$limit]} AS value`,
 );
 
-export const ENTITY_QUOTES = perLabel(
+export const ENTITY_QUOTES = perEntity(
   ['Person', 'Organization'] as const,
-  (label) => `
-UNWIND $keys AS key
-MATCH (n:${label} {key: key})
-CALL (n) {
+  () => `
   MATCH (n)-[:SAID]->(q:Quote)-[:QUOTED_IN]->(a:Article)
   WITH q, a ORDER BY ${articleSortKey('a')} DESC, a.url, q.position
   LIMIT $limit
   RETURN collect({key: q.key, text: q.text, position: q.position, articleUrl: a.url,
-    speaker: ${entityProjection('n')}}) AS value
-}
-RETURN key, value`,
+    speaker: ${entityProjection('n')}}) AS value`,
 );
 
 /** Affiliations are stored once per article that states them; the API shows each (target, role) once. */
@@ -79,48 +90,71 @@ WITH key, o, CASE WHEN r.role = '' THEN null ELSE r.role END AS role, count(DIST
 ORDER BY articleCount DESC, o.name, role
 RETURN key, collect({role: role, articleCount: articleCount, organization: ${entityProjection('o')}}) AS value`;
 
-export const MEMBERS = perLabel(
+export const MEMBERS = perEntity(
   ['Organization', 'Place'] as const,
-  (label) => `
-UNWIND $keys AS key
-MATCH (n:${label} {key: key})
-CALL (n) {
+  () => `
   MATCH (n)<-[r:AFFILIATED_WITH]-(p:Person)
   WITH p, CASE WHEN r.role = '' THEN null ELSE r.role END AS role, count(DISTINCT r.article) AS articleCount
   ORDER BY articleCount DESC, p.name, role
   LIMIT $limit
-  RETURN collect({role: role, articleCount: articleCount, person: ${entityProjection('p')}}) AS value
-}
-RETURN key, value`,
+  RETURN collect({role: role, articleCount: articleCount, person: ${entityProjection('p')}}) AS value`,
 );
 
-/** Entities mentioned in the articles that mention (or are about) this one; count = shared articles. */
-export const CO_MENTIONED = perLabel(
-  ENTITY_LABELS,
-  (label) => `
-UNWIND $keys AS key
-MATCH (n:${label} {key: key})
-CALL (n) {
-  MATCH (n)-[:MENTIONS|HAS_TOPIC|QUOTED_AS_EXPERT]-(a:Article)
-  WITH DISTINCT n, a
-  MATCH (a)-[r:MENTIONS]->(m)
-  WHERE m <> n AND ($kind IS NULL OR $kind IN labels(m))
-  // Ties in shared articles go to the entity those articles mention more often.
-  WITH m, count(a) AS count, sum(r.count) AS mentions
-  ORDER BY count DESC, mentions DESC, m.name
+/**
+ * Entities mentioned in the articles that mention, are about or quote (as an expert) this one;
+ * count = shared articles, ties to the entity those articles mention more often. $kind is null
+ * or the label of the co-mentioned entities.
+ */
+const LIVE_CO_MENTIONS = `
+    MATCH (n)-[:MENTIONS|HAS_TOPIC|QUOTED_AS_EXPERT]-(a:Article)
+    WITH DISTINCT n, a
+    MATCH (a)-[r:MENTIONS]->(m)
+    WHERE m <> n AND ($kind IS NULL OR $kind IN labels(m))
+    RETURN m, count(a) AS count, sum(r.count) AS mentions`;
+
+/**
+ * The same from the lists the importer stored on `n` (src/import/write/aggregates.ts): per
+ * kind, the top entries in this order, so the first $limit of each kind hold the first $limit
+ * of all kinds.
+ */
+const STORED_CO_MENTIONS = CO_MENTION_KINDS.map(
+  (kind) => `
+    WITH n WHERE $kind IS NULL OR $kind = '${kind}'
+    UNWIND range(0, size(n.co${kind}Keys) - 1)[0..$limit] AS i
+    MATCH (m:${kind} {key: n.co${kind}Keys[i]})
+    RETURN m, n.co${kind}Counts[i] AS count, n.co${kind}Mentions[i] AS mentions`,
+).join(`
+    UNION ALL`);
+
+function coMentionQuery(stored: boolean): string {
+  return `
+  CALL (n) {${
+    stored
+      ? `
+    WITH n WHERE n.coPersonKeys IS NOT NULL
+    CALL (n) {${STORED_CO_MENTIONS}
+    }
+    RETURN m, count, mentions
+    UNION ALL
+    WITH n WHERE n.coPersonKeys IS NULL`
+      : ''
+  }${LIVE_CO_MENTIONS}
+  }
+  WITH m, count, mentions
+  ORDER BY count DESC, mentions DESC, m.name, m.key
   LIMIT $limit
-  RETURN collect({count: count, entity: ${entityProjection('m')}}) AS value
+  RETURN collect({count: count, entity: ${entityProjection('m')}}) AS value`;
 }
-RETURN key, value`,
-);
+
+/** Co-mentions from the stored lists, or live for entities that have none (few articles, or new). */
+export const CO_MENTIONED = perEntity(ENTITY_LABELS, () => coMentionQuery(true));
+/** Always live (the tests compare both). */
+export const CO_MENTIONED_LIVE = perEntity(ENTITY_LABELS, () => coMentionQuery(false));
 
 /** Topics of the entity's articles, weighted by the summed topic weight (score x IDF). */
-export const ENTITY_TOPICS = perLabel(
+export const ENTITY_TOPICS = perEntity(
   ENTITY_LABELS,
-  (label) => `
-UNWIND $keys AS key
-MATCH (n:${label} {key: key})
-CALL (n) {
+  () => `
   MATCH (n)-[:${ENTITY_ARTICLE_RELS}]-(a:Article)
   WITH DISTINCT n, a
   MATCH (a)-[h:HAS_TOPIC]->(t:Topic)
@@ -128,9 +162,7 @@ CALL (n) {
   WITH t, count(a) AS articleCount, sum(coalesce(h.weight, h.score, 0.0)) AS weight
   ORDER BY weight DESC, articleCount DESC, t.name
   LIMIT $limit
-  RETURN collect({articleCount: articleCount, weight: weight, topic: ${entityProjection('t')}}) AS value
-}
-RETURN key, value`,
+  RETURN collect({articleCount: articleCount, weight: weight, topic: ${entityProjection('t')}}) AS value`,
 );
 
 export interface AffiliationRow {
@@ -205,9 +237,9 @@ export function coMentioned(
   db: Db,
   label: EntityLabel,
   keys: readonly string[],
-  options: { limit: number; kind: EntityLabel | null },
+  options: { limit: number; kind: EntityLabel | null; live?: boolean },
 ): Promise<CoMentionRow[][]> {
-  return byKey<CoMentionRow[]>(db, CO_MENTIONED[label], keys, [], {
+  return byKey<CoMentionRow[]>(db, (options.live ? CO_MENTIONED_LIVE : CO_MENTIONED)[label], keys, [], {
     limit: int(options.limit),
     kind: options.kind,
   });

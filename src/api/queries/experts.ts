@@ -1,5 +1,6 @@
 import { int, type Db } from '../db';
 import { byKey } from './batch';
+import { LIST_SEPARATOR, STORED_QUOTES } from '../../import/write/aggregates';
 import { entityProjection, type EntityNode } from './fragments';
 
 /**
@@ -12,9 +13,27 @@ import { entityProjection, type EntityNode } from './fragments';
  * relevance(a)  = 1 + Σ HAS_TOPIC.weight of anchors in a (topic score × corpus IDF)
  *                   + Σ ln(1 + MENTIONS.count of anchors in a)
  */
-export const EXPERTS = `
-UNWIND $keys AS key
-CALL (key) {
+/**
+ * The organizations an expert speaks for, for `p` and the article URLs `urls` and expert-edge
+ * organization names `organizationNames` of their hit: stated affiliations in these articles,
+ * and the organization named on the expert edge (matched by its folded name, as the importer
+ * keys it). Then their quotes in these articles, by article and position.
+ */
+const HIT_DETAILS = `
+    COLLECT {
+      MATCH (p)-[r:AFFILIATED_WITH]->(o:Organization) WHERE r.article IN urls RETURN o
+      UNION
+      MATCH (al:Alias)-[:ALIAS_OF]->(o:Organization)
+      WHERE al.key IN [name IN organizationNames WHERE name IS NOT NULL | toLower(trim(name))]
+      RETURN o
+    } AS organizations,
+    COLLECT {
+      MATCH (p)-[:SAID]->(q:Quote)-[:QUOTED_IN]->(qa:Article) WHERE qa.url IN urls
+      RETURN {key: q.key, text: q.text, position: q.position, articleUrl: qa.url} AS quote
+      ORDER BY qa.url, q.position
+    }[0..$maxQuotes] AS quotes`;
+
+const LIVE_EXPERTS = `
   CALL (key) {
     MATCH (t:Topic {key: key}) RETURN t AS anchor
     UNION
@@ -37,35 +56,103 @@ CALL (key) {
        collect({articleUrl: a.url, text: e.quote}) AS expertQuotes
   // Nobody is an expert on themselves (checked per person, after grouping).
   WHERE NOT EXISTS { (:Alias {key: key})-[:ALIAS_OF]->(p) }
-  ORDER BY score DESC, articleCount DESC, p.name
+  ORDER BY score DESC, articleCount DESC, p.name, p.key
   LIMIT $limit
-  WITH p, score, articleCount, roles, urls, expertQuotes,
-       // The organization an expert speaks for: stated affiliations in these articles, and the
-       // organization named on the expert edge (matched by its folded name, as the importer keys it).
-       COLLECT {
-         MATCH (p)-[r:AFFILIATED_WITH]->(o:Organization) WHERE r.article IN urls RETURN o
-         UNION
-         MATCH (al:Alias)-[:ALIAS_OF]->(o:Organization)
-         WHERE al.key IN [name IN organizationNames WHERE name IS NOT NULL | toLower(trim(name))]
-         RETURN o
-       } AS organizations,
-       COLLECT {
-         MATCH (p)-[:SAID]->(q:Quote)-[:QUOTED_IN]->(qa:Article) WHERE qa.url IN urls
-         RETURN {key: q.key, text: q.text, position: q.position, articleUrl: qa.url} AS quote
-         ORDER BY qa.url, q.position
-       }[0..$maxQuotes] AS quotes
-  RETURN collect({
-    person: ${entityProjection('p')},
-    score: score,
-    articleCount: articleCount,
-    roles: roles,
-    articleUrls: urls,
-    organizations: [o IN organizations | ${entityProjection('o')}],
-    quotes: quotes,
-    expertQuotes: expertQuotes
-  }) AS value
+  RETURN p, score, articleCount, roles, urls, expertQuotes,${HIT_DETAILS}`;
+
+/** The stored ranking of the subject's Alias (src/import/write/aggregates.ts), top $limit. */
+const STORED_RANKING = `
+  UNWIND range(0, size(al.expertKeys) - 1)[0..$limit] AS i
+  MATCH (p:Person {key: al.expertKeys[i]})`;
+
+/**
+ * The stored answer in full: ranking, role, organizations and the first quotes of each hit, as
+ * long as the request asks for no more quotes than were stored and not for the articles.
+ * Quotes are stored as `q:<quote key>` (a Quote) or `e:<article url>` (the quote on the expert edge).
+ */
+const STORED_EXPERTS = `
+  MATCH (al:Alias {key: key})
+  WHERE al.expertQuotes IS NOT NULL AND $from IS NULL AND $to IS NULL
+    AND NOT $withUrls AND $maxQuotes <= $storedQuotes${STORED_RANKING}
+  WITH p, al.expertScores[i] AS score, al.expertArticleCounts[i] AS articleCount, al.expertRoles[i] AS role,
+       [k IN split(al.expertOrganizations[i], $separator) WHERE k <> ''] AS organizationKeys,
+       [r IN split(al.expertQuotes[i], $separator) WHERE r <> ''][0..$maxQuotes] AS quoteRefs
+  RETURN p, score, articleCount, CASE WHEN role = '' THEN [] ELSE [role] END AS roles, [] AS urls, [] AS expertQuotes,
+    COLLECT { UNWIND organizationKeys AS k MATCH (o:Organization {key: k}) RETURN o } AS organizations,
+    COLLECT {
+      UNWIND range(0, size(quoteRefs) - 1) AS j
+      CALL (p, quoteRefs, j) {
+        MATCH (q:Quote {key: substring(quoteRefs[j], 2)})-[:QUOTED_IN]->(qa:Article)
+        WHERE quoteRefs[j] STARTS WITH 'q:'
+        RETURN {key: q.key, text: q.text, position: q.position, articleUrl: qa.url} AS quote
+        UNION
+        MATCH (p)-[e:QUOTED_AS_EXPERT]->(qa:Article {url: substring(quoteRefs[j], 2)})
+        WHERE quoteRefs[j] STARTS WITH 'e:'
+        RETURN {key: null, text: e.quote, position: null, articleUrl: qa.url} AS quote
+      }
+      RETURN quote ORDER BY j
+    } AS quotes`;
+
+/**
+ * The stored ranking with each hit's details read from the graph: for requests that want the
+ * articles or more quotes than were stored. Only the top $limit experts' own edges are walked.
+ */
+const STORED_RANKING_EXPERTS = `
+  MATCH (al:Alias {key: key})
+  WHERE al.expertQuotes IS NOT NULL AND $from IS NULL AND $to IS NULL
+    AND ($withUrls OR $maxQuotes > $storedQuotes)
+  WITH al, COLLECT { MATCH (al)-[:ALIAS_OF]->(e) RETURN e UNION MATCH (e:Topic {key: key}) RETURN e } AS anchors${STORED_RANKING}
+  CALL (p, anchors) {
+    MATCH (p)-[e:QUOTED_AS_EXPERT]->(a:Article {imported: true})
+    WHERE EXISTS { (a)-[:HAS_TOPIC|MENTIONS]-(anchor) WHERE anchor IN anchors }
+    WITH e, a ORDER BY a.url
+    RETURN collect(e.role) AS roles,
+           collect(e.organization) AS organizationNames,
+           collect(a.url) AS urls,
+           collect({articleUrl: a.url, text: e.quote}) AS expertQuotes
+  }
+  WITH p, al.expertScores[i] AS score, al.expertArticleCounts[i] AS articleCount,
+       roles, organizationNames, urls, expertQuotes
+  RETURN p, score, articleCount, roles, urls, expertQuotes,${HIT_DETAILS}`;
+
+/**
+ * One list per subject key, best first. Roles come back counted; article URLs only when asked
+ * for ($withUrls), and the expert-edge quotes only when the stored quotes do not fill the page.
+ */
+const EXPERT_HITS = `
+WITH key, p, score, articleCount, roles, urls, expertQuotes, organizations, quotes
+ORDER BY score DESC, articleCount DESC, p.name, p.key
+WITH key, p, score, articleCount, urls, expertQuotes, organizations, quotes,
+     COLLECT { UNWIND roles AS role WITH role, count(*) AS count RETURN {role: role, count: count} } AS roleCounts
+RETURN key, collect({
+  person: ${entityProjection('p')},
+  score: score,
+  articleCount: articleCount,
+  roleCounts: roleCounts,
+  articleUrls: CASE WHEN $withUrls THEN urls ELSE [] END,
+  organizations: [o IN organizations | ${entityProjection('o')}],
+  quotes: quotes,
+  expertQuotes: CASE WHEN size(quotes) >= $maxQuotes THEN [] ELSE [q IN expertQuotes WHERE q.text IS NOT NULL] END
+}) AS value`;
+
+/** Always the live computation (date ranges, and the tests that check the stored answers). */
+export const EXPERTS_LIVE = `
+UNWIND $keys AS key
+CALL (key) {${LIVE_EXPERTS}
 }
-RETURN key, value`;
+${EXPERT_HITS}`;
+
+/** The stored answers when there are some and no date range is asked for, else the live computation. */
+export const EXPERTS = `
+UNWIND $keys AS key
+CALL (key) {${STORED_EXPERTS}
+  UNION ALL${STORED_RANKING_EXPERTS}
+  UNION ALL
+  WITH key
+  WHERE $from IS NOT NULL OR $to IS NOT NULL
+     OR NOT EXISTS { MATCH (al:Alias {key: key}) WHERE al.expertQuotes IS NOT NULL }${LIVE_EXPERTS}
+}
+${EXPERT_HITS}`;
 
 export interface ExpertQuoteRow {
   key: string | null;
@@ -78,7 +165,8 @@ export interface ExpertRow {
   person: EntityNode;
   score: number;
   articleCount: number;
-  roles: (string | null)[];
+  roleCounts: { role: string; count: number }[];
+  /** Empty unless asked for (withUrls). */
   articleUrls: string[];
   organizations: EntityNode[];
   quotes: ExpertQuoteRow[];
@@ -89,13 +177,21 @@ export interface ExpertOptions {
   limit: number;
   from: string | null;
   to: string | null;
+  /** Quotes per expert to return (the largest `quotes(first:)` the request asks for). */
   maxQuotes: number;
+  /** Whether the request asks for the experts' articles. */
+  withUrls: boolean;
+  /** Skip the stored answers (tests compare both). */
+  live?: boolean;
 }
 
 export function experts(db: Db, keys: readonly string[], options: ExpertOptions): Promise<ExpertRow[][]> {
-  return byKey<ExpertRow[]>(db, EXPERTS, keys, [], {
+  return byKey<ExpertRow[]>(db, options.live ? EXPERTS_LIVE : EXPERTS, keys, [], {
     limit: int(options.limit),
     maxQuotes: int(options.maxQuotes),
+    withUrls: options.withUrls,
+    storedQuotes: int(STORED_QUOTES),
+    separator: LIST_SEPARATOR,
     from: options.from,
     to: options.to,
   });

@@ -1,5 +1,6 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, dateRange, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
 import * as A from '../queries/articles';
@@ -226,8 +227,9 @@ export class TopicResolver {
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | null,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return expertHits(ctx, t.key, { limit: pageSize(first), ...dateRange(from, to) });
+    return expertHits(ctx, t.key, { limit: pageSize(first), ...dateRange(from, to) }, info);
   }
 
   @FieldResolver(() => [RelatedTopic], {

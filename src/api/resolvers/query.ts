@@ -1,6 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { canonicalUrl } from '../../import/parse/url';
-import { Arg, Args, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs, dateRange, nameKey, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
 import { badInput } from '../errors';
@@ -121,9 +122,10 @@ export class QueryResolver {
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | null,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
     @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
     const key = nameKey(topic, 'topic');
-    return expertHits(ctx, key, { limit: pageSize(first), ...dateRange(from, to) });
+    return expertHits(ctx, key, { limit: pageSize(first), ...dateRange(from, to) }, info);
   }
 
   @Query(() => [Path], {
