@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import { LIMITS } from '../../api/limits';
 
 /**
@@ -77,25 +77,36 @@ MATCH (al:Alias)
 RETURN elementId(al) AS id, al.key AS key, [(al)-[:ALIAS_OF]->(e) | elementId(e)] AS targets
 ORDER BY key`;
 
+/**
+ * Lists travel joined into one string each (ENTRY_SEPARATOR) and are split here: the driver
+ * then packs a few strings per row instead of hundreds of values. Numbers are written by
+ * JavaScript's shortest round-trip form, which toFloat/toInteger read back exactly.
+ */
+const split = (n: string, value: string, convert = '') =>
+  `CASE WHEN ${n} = 0 THEN [] ELSE [x IN split(${value}, $separator) | ${convert}(x)] END`;
+
 export const WRITE_CO_MENTIONS = `
 UNWIND $rows AS row
 MATCH (n) WHERE elementId(n) = row.id
 SET ${CO_MENTION_KINDS.map(
   (kind, i) =>
-    `n.co${kind}Keys = row.lists[${i}].keys,
-    n.co${kind}Counts = row.lists[${i}].counts,
-    n.co${kind}Mentions = row.lists[${i}].mentions`,
+    `n.co${kind}Keys = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].keys`)} END,
+    n.co${kind}Counts = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].counts`, 'toInteger')} END,
+    n.co${kind}Mentions = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].mentions`, 'toInteger')} END`,
 ).join(',\n    ')}`;
 
 export const WRITE_EXPERTS = `
 UNWIND $rows AS row
 MATCH (al:Alias) WHERE elementId(al) = row.id
-SET al.expertKeys = row.keys,
-    al.expertScores = row.scores,
-    al.expertArticleCounts = row.counts,
-    al.expertRoles = row.roles,
-    al.expertOrganizations = row.organizations,
-    al.expertQuotes = row.quotes`;
+SET al.expertKeys = ${split('row.n', 'row.keys')},
+    al.expertScores = ${split('row.n', 'row.scores', 'toFloat')},
+    al.expertArticleCounts = ${split('row.n', 'row.counts', 'toInteger')},
+    al.expertRoles = ${split('row.n', 'row.roles')},
+    al.expertOrganizations = ${split('row.n', 'row.organizations')},
+    al.expertQuotes = ${split('row.n', 'row.quotes')}`;
+
+/** Separates the entries of a list written as one string; entries never contain it. */
+export const ENTRY_SEPARATOR = '\u001e';
 
 const WRITE_BATCH = 1000;
 
@@ -275,7 +286,7 @@ function topCandidates<T>(items: T[], key: (item: T) => number): T[] {
 }
 
 /** For each entity with enough articles, the entities mentioned in its articles, top AGGREGATE_TOP per kind. */
-export function computeCoMentions(corpus: Corpus): CoMentionRow[] {
+export function* computeCoMentions(corpus: Corpus): Generator<CoMentionRow> {
   const { entities, articles } = corpus;
   // An entity's articles, each once: those that mention it, have it as a topic or quote it as an expert.
   const articlesOf: number[][] = entities.map(() => []);
@@ -288,11 +299,10 @@ export function computeCoMentions(corpus: Corpus): CoMentionRow[] {
   const kindOf = entities.map((e) => CO_MENTION_KINDS.indexOf(e.label as CoMentionKind));
   const counts = new Int32Array(entities.length);
   const sums = new Float64Array(entities.length);
-  const rows: CoMentionRow[] = [];
   for (let n = 0; n < entities.length; n++) {
     const own = new Set(articlesOf[n]);
     if (own.size < AGGREGATE_OPTIONS.coMentionMinArticles) {
-      rows.push({ id: entities[n].id, lists: null });
+      yield { id: entities[n].id, lists: null };
       continue;
     }
     const touched: number[] = [];
@@ -328,9 +338,8 @@ export function computeCoMentions(corpus: Corpus): CoMentionRow[] {
       counts[m] = 0;
       sums[m] = 0;
     }
-    rows.push({ id: entities[n].id, lists });
+    yield { id: entities[n].id, lists };
   }
-  return rows;
 }
 
 export interface ExpertRow {
@@ -395,7 +404,7 @@ export function expertQuotes(edges: { url: string; edge: ExpertEdge }[], limit: 
  * plus the Topic with that key; an imported article is about the subject when it links to an
  * anchor (HAS_TOPIC, MENTIONS), with relevance 1 + Σ weights + Σ ln(1 + mentions) over those links.
  */
-export function computeExperts(corpus: Corpus): ExpertRow[] {
+export function* computeExperts(corpus: Corpus): Generator<ExpertRow> {
   const { entities, articles, aliases } = corpus;
   const topicByKey = new Map<string, number>();
   entities.forEach((e, i) => {
@@ -412,7 +421,6 @@ export function computeExperts(corpus: Corpus): ExpertRow[] {
       links.push({ article: a, weight: facts.relWeights[i], log: facts.relLogs[i] });
     }
   });
-  const rows: ExpertRow[] = [];
   for (const alias of aliases) {
     const topic = topicByKey.get(alias.key);
     const anchors = new Set(
@@ -463,7 +471,7 @@ export function computeExperts(corpus: Corpus): ExpertRow[] {
         quotes: expertQuotes(edges, STORED_QUOTES).join(LIST_SEPARATOR),
       };
     });
-    rows.push({
+    yield {
       id: alias.id,
       keys: top.map(([p]) => entities[p].key),
       scores: top.map(([, hit]) => hit.score),
@@ -471,53 +479,71 @@ export function computeExperts(corpus: Corpus): ExpertRow[] {
       roles: details.map((d) => d.role),
       organizations: details.map((d) => d.organizations),
       quotes: details.map((d) => d.quotes),
-    });
+    };
   }
-  return rows;
 }
 
-export async function writeRows(
+/**
+ * Writes rows as they are computed, WRITE_BATCH at a time, in one transaction so readers see the
+ * old aggregates or the new ones, never a mix. Rows are made per batch and dropped once
+ * written: all of them at once would not fit the importer's heap cap on a large corpus.
+ */
+export async function writeRows<T>(
   driver: Driver,
   database: string,
   query: string,
-  rows: unknown[],
+  rows: () => Iterable<T>,
+  toParams: (row: T) => unknown,
 ): Promise<void> {
   const session = driver.session({ database });
   try {
-    // One transaction, so readers see the old aggregates or the new ones, never a mix.
     await session.executeWrite(async (tx) => {
-      for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-        await tx.run(query, { rows: rows.slice(i, i + WRITE_BATCH) });
+      let batch: unknown[] = [];
+      for (const row of rows()) {
+        batch.push(toParams(row));
+        if (batch.length >= WRITE_BATCH) {
+          await tx.run(query, { rows: batch, separator: ENTRY_SEPARATOR });
+          batch = [];
+        }
       }
+      if (batch.length > 0) await tx.run(query, { rows: batch, separator: ENTRY_SEPARATOR });
     });
   } finally {
     await session.close();
   }
 }
 
-// Counts travel as Neo4j integers (JS numbers would be stored as floats).
-const ints = (values: number[]) => values.map((value) => neo4j.int(value));
+const join = (values: (string | number)[]) => values.join(ENTRY_SEPARATOR);
 
 export function coMentionParams(row: CoMentionRow) {
   return {
     id: row.id,
-    lists: CO_MENTION_KINDS.map((_, i) => {
-      const list = row.lists?.[i];
-      return list
-        ? { keys: list.keys, counts: ints(list.counts), mentions: ints(list.mentions) }
-        : { keys: null, counts: null, mentions: null };
-    }),
+    lists:
+      row.lists?.map((list) => ({
+        n: list.keys.length,
+        keys: join(list.keys),
+        counts: join(list.counts),
+        mentions: join(list.mentions),
+      })) ?? null,
   };
 }
 
 export function expertParams(row: ExpertRow) {
-  return { ...row, counts: ints(row.counts) };
+  return {
+    id: row.id,
+    n: row.keys.length,
+    keys: join(row.keys),
+    scores: join(row.scores),
+    counts: join(row.counts),
+    roles: join(row.roles),
+    organizations: join(row.organizations),
+    quotes: join(row.quotes),
+  };
 }
 
 export interface AggregateTimings {
   readMs: number;
-  computeMs: number;
-  writeMs: number;
+  computeAndWriteMs: number;
   entities: number;
   aliases: number;
 }
@@ -532,16 +558,12 @@ export async function refreshAggregates(driver: Driver, database: string): Promi
     await session.close();
   }
   const t1 = performance.now();
-  const coMentions = computeCoMentions(corpus);
-  const experts = computeExperts(corpus);
+  await writeRows(driver, database, WRITE_CO_MENTIONS, () => computeCoMentions(corpus), coMentionParams);
+  await writeRows(driver, database, WRITE_EXPERTS, () => computeExperts(corpus), expertParams);
   const t2 = performance.now();
-  await writeRows(driver, database, WRITE_CO_MENTIONS, coMentions.map(coMentionParams));
-  await writeRows(driver, database, WRITE_EXPERTS, experts.map(expertParams));
-  const t3 = performance.now();
   return {
     readMs: t1 - t0,
-    computeMs: t2 - t1,
-    writeMs: t3 - t2,
+    computeAndWriteMs: t2 - t1,
     entities: corpus.entities.length,
     aliases: corpus.aliases.length,
   };
