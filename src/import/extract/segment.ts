@@ -110,20 +110,22 @@ export function lnCorrectlyRounded(n: number): number {
 }
 
 /**
- * The dictionary as a trie in flat arrays, children of a node contiguous and sorted by code unit
- * (breadth-first layout): node 0 is the root; `first[n]`..`first[n] + count[n]` are its children.
+ * The dictionary as a trie in one flat array, three ints per node: first child, number of children,
+ * and the node's code unit with a flag for "a word ends here". Children are contiguous and sorted by
+ * code unit (breadth-first layout), so a lookup is a binary search within a few cache lines.
  */
 export class Segmenter {
-  private readonly unit: Uint16Array;
-  private readonly first: Int32Array;
-  private readonly count: Int32Array;
-  /** ln(freq) - ln(total) of the word ending at a node; NaN where no word ends. */
+  private readonly nodes: Int32Array;
+  /** ln(freq) - ln(total) of the word ending at a node (read only where the flag says one ends). */
   private readonly weight: Float64Array;
+  /** The dictionary word ending at a node: returned as the token, so tokens are shared strings. */
+  private readonly word: (string | undefined)[];
   /** Child of the root per first code unit (0 = none). */
   private readonly direct = new Int32Array(65536);
   private readonly logTotal: number;
   private route = new Float64Array(256);
   private routeEnd = new Int32Array(256);
+  private routeNode = new Int32Array(256);
 
   /** `words[i]` with frequency `freqs[i]`; a repeated word takes its last frequency (as jieba does). */
   constructor(words: string[], freqs: number[]) {
@@ -148,15 +150,14 @@ export class Segmenter {
     // Breadth-first: a node is a prefix shared by words[lo..hi); its children group the words by
     // their next code unit, and are numbered consecutively as they are created.
     let cap = 1024;
-    let unit = new Uint16Array(cap);
-    let first = new Int32Array(cap);
-    let count = new Int32Array(cap);
-    let weight = new Float64Array(cap).fill(NaN);
+    let nodes = new Int32Array(3 * cap);
+    let weight = new Float64Array(cap);
+    const word: (string | undefined)[] = [];
     const qNode: number[] = [0];
     const qLo: number[] = [0];
     const qHi: number[] = [ws.length];
     const qDepth: number[] = [0];
-    let nodes = 1;
+    let size = 1;
     const logs = new Map<number, number>();
     for (let q = 0; q < qNode.length; q++) {
       const node = qNode[q];
@@ -169,32 +170,28 @@ export class Segmenter {
           let lf = logs.get(f);
           if (lf === undefined) logs.set(f, (lf = f > 0 ? lnCorrectlyRounded(f) : -Infinity));
           weight[node] = lf - this.logTotal;
+          nodes[3 * node + 2] |= WORD_FLAG;
+          word[node] = ws[lo];
         }
         lo++;
       }
-      first[node] = nodes;
+      nodes[3 * node] = size;
       while (lo < hi) {
         const c = ws[lo].charCodeAt(depth);
         let end = lo + 1;
         while (end < hi && ws[end].charCodeAt(depth) === c) end++;
-        if (nodes === cap) {
+        if (size === cap) {
           cap *= 2;
-          const u = new Uint16Array(cap);
-          u.set(unit);
-          unit = u;
-          const f = new Int32Array(cap);
-          f.set(first);
-          first = f;
-          const n = new Int32Array(cap);
-          n.set(count);
-          count = n;
-          const w = new Float64Array(cap).fill(NaN);
+          const n = new Int32Array(3 * cap);
+          n.set(nodes);
+          nodes = n;
+          const w = new Float64Array(cap);
           w.set(weight);
           weight = w;
         }
-        const child = nodes++;
-        unit[child] = c;
-        count[node]++;
+        const child = size++;
+        nodes[3 * child + 2] = c;
+        nodes[3 * node + 1]++;
         qNode.push(child);
         qLo.push(lo);
         qHi.push(end);
@@ -202,25 +199,12 @@ export class Segmenter {
         lo = end;
       }
     }
-    this.unit = unit.slice(0, nodes);
-    this.first = first.slice(0, nodes);
-    this.count = count.slice(0, nodes);
-    this.weight = weight.slice(0, nodes);
-    for (let k = 0; k < this.count[0]; k++) this.direct[this.unit[this.first[0] + k]] = this.first[0] + k;
-  }
-
-  private child(node: number, c: number): number {
-    let lo = this.first[node];
-    let hi = lo + this.count[node] - 1;
-    const unit = this.unit;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const u = unit[mid];
-      if (u === c) return mid;
-      if (u < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return 0;
+    this.nodes = nodes.slice(0, 3 * size);
+    this.weight = weight.slice(0, size);
+    word.length = size;
+    this.word = word;
+    const first = this.nodes[0];
+    for (let k = 0; k < this.nodes[1]; k++) this.direct[this.nodes[3 * (first + k) + 2] & 0xffff] = first + k;
   }
 
   /** Whether `cut` segments this text itself (false: the caller must use the native jieba). */
@@ -244,7 +228,7 @@ export class Segmenter {
         out.push('\r\n');
         i += 2;
       } else {
-        out.push(text[i]);
+        out.push(charString(c));
         i++;
       }
     }
@@ -258,9 +242,12 @@ export class Segmenter {
       const size = Math.max(len + 1, 2 * this.route.length);
       this.route = new Float64Array(size);
       this.routeEnd = new Int32Array(size);
+      this.routeNode = new Int32Array(size);
     }
     const route = this.route;
     const routeEnd = this.routeEnd;
+    const routeNode = this.routeNode;
+    const nodes = this.nodes;
     const weight = this.weight;
     const direct = this.direct;
     const noWord = -this.logTotal; // ln(1) - ln(total): a character not in the dictionary
@@ -269,18 +256,34 @@ export class Segmenter {
     for (let x = len - 1; x >= 0; x--) {
       let best = 0;
       let bestEnd = -1;
+      let bestNode = 0;
       let node = direct[text.charCodeAt(start + x)];
       for (let y = x + 1; node !== 0; y++) {
-        const w = weight[node];
-        if (w === w) {
-          const p = w + route[y];
+        if ((nodes[3 * node + 2] & WORD_FLAG) !== 0) {
+          const p = weight[node] + route[y];
           if (bestEnd < 0 || p > best || (p === best && y > bestEnd)) {
             best = p;
             bestEnd = y;
+            bestNode = node;
           }
         }
         if (y >= len) break;
-        node = this.child(node, text.charCodeAt(start + y));
+        // The child for the next code unit: binary search among this node's children.
+        const c = text.charCodeAt(start + y);
+        const count = nodes[3 * node + 1];
+        let lo = nodes[3 * node];
+        let hi = lo + count - 1;
+        node = 0;
+        while (lo <= hi) {
+          const mid = (lo + hi) >> 1;
+          const u = nodes[3 * mid + 2] & 0xffff;
+          if (u === c) {
+            node = mid;
+            break;
+          }
+          if (u < c) lo = mid + 1;
+          else hi = mid - 1;
+        }
       }
       if (bestEnd < 0) {
         best = noWord + route[x + 1];
@@ -288,8 +291,10 @@ export class Segmenter {
       }
       route[x] = best;
       routeEnd[x] = bestEnd;
+      routeNode[x] = bestNode;
     }
     // Single ASCII alphanumerics the route leaves alone are joined into one word.
+    const word = this.word;
     let left = -1;
     for (let x = 0; x < len;) {
       const y = routeEnd[x];
@@ -300,10 +305,25 @@ export class Segmenter {
           out.push(text.slice(start + left, start + x));
           left = -1;
         }
-        out.push(text.slice(start + x, start + y));
+        const node = routeNode[x];
+        out.push(
+          node !== 0
+            ? word[node]!
+            : y - x === 1
+              ? charString(text.charCodeAt(start + x))
+              : text.slice(start + x, start + y),
+        );
       }
       x = y;
     }
     if (left >= 0) out.push(text.slice(start + left, end));
   }
+}
+
+const WORD_FLAG = 1 << 16;
+
+/** One string per code unit, made once: most tokens that are not dictionary words are one character. */
+const CHAR_STRINGS: (string | undefined)[] = new Array<string | undefined>(65536);
+function charString(c: number): string {
+  return (CHAR_STRINGS[c] ??= String.fromCharCode(c));
 }
