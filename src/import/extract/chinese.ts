@@ -136,13 +136,15 @@ function cut(res: Resources, text: string): string[] {
  */
 export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]; starts: number[] }[] {
   const joined = texts.join('\n');
-  const all = cut(res, joined);
+  // The JavaScript segmenter's tokens are consecutive slices of the text: no need to find them.
+  const exact = Segmenter.handles(joined);
+  const all = !joined ? [] : exact ? res.segmenter.cut(joined) : res.jieba.cut(joined, false);
   const out = texts.map(() => ({ tokens: [] as string[], starts: [] as number[] }));
   let seg = 0;
   let segStart = 0;
   let pos = 0;
   for (const t of all) {
-    if (!joined.startsWith(t, pos)) {
+    if (!exact && !joined.startsWith(t, pos)) {
       const found = joined.indexOf(t, pos);
       if (found < 0) continue;
       pos = found;
@@ -365,6 +367,45 @@ function tagOfTok(sc: SuffixScan, i: number): string {
 }
 
 /**
+ * Candidate checks of orgBySuffix as functions of their own: a closure in its per-token loop that
+ * captured the loop's variables made V8 allocate a fresh scope for every token.
+ */
+function placeStartsAt(cands: Span[], pos: number): boolean {
+  for (const c of cands) if (c.kind === 'place' && c.start === pos) return true;
+  return false;
+}
+
+/** A known organization (tier 1) ending at `end` and starting at or after `start`. */
+function knownOrgWithin(cands: Span[], start: number, end: number): boolean {
+  for (const c of cands)
+    if (c.tier === 1 && c.kind === 'org' && c.end === end && c.start >= start) return true;
+  return false;
+}
+
+/** 帮助俄罗斯战争努力的中国银行: a place plus a bare class noun, used generically. */
+function genericClassNoun(gazCountries: Set<string>, seg: Segment, start: number, body: string): boolean {
+  const { text } = seg;
+  const bodyIsPlace = seg.cands.some(
+    (c) =>
+      c.kind === 'place' && c.start === start && c.end === start + body.length && gazCountries.has(c.name),
+  );
+  // 中国大银行, 俄罗斯公司: a country plus a class noun names a group, not an institution.
+  const bodyIsCountryPlus = seg.cands.some(
+    (c) =>
+      c.kind === 'place' &&
+      c.start === start &&
+      gazCountries.has(c.name) &&
+      /^(?:大|小|大型|主要|国有|私营|其他|各大)?$/.test(text.slice(c.end, start + body.length)),
+  );
+  if (bodyIsPlace || bodyIsCountryPlus) return true;
+  const lead = seg.cands.find((c) => c.kind === 'place' && c.start === start && c.end < start + body.length);
+  const rest = body.slice(lead ? lead.end - start : 0);
+  if (CLASS_BODY.test(rest)) return true;
+  // 欧洲公司: a country or a region with a class noun is a group of companies.
+  return !rest && !!lead && (gazCountries.has(lead.name) || REGIONS.has(lead.name));
+}
+
+/**
  * Organization by suffix: walk back from a token ending in 委员会/研究所/银行/部/社… over noun-like
  * tokens. The name needs a proper part (a place, a foreign word, an unknown transliteration) so that
  * 私人保安公司 or 客服中心 stay common nouns.
@@ -388,7 +429,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     const tag = posAtTok(sc, t);
     if (!suffix && tag !== 'nt') continue;
     // jieba tags 美国市场 and 中国军方 nt: a country plus a common noun is not a name.
-    if (!suffix && seg.cands.some((c) => c.kind === 'place' && c.start === starts[t])) continue;
+    if (!suffix && placeStartsAt(seg.cands, starts[t])) continue;
     if (NOT_ORG_WORDS.has(tok) && tok !== suffix) continue;
     if (/(?:政府|当局|官方)$/.test(tok)) continue;
     const end = starts[t] + tok.length;
@@ -400,8 +441,7 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     // 在伦敦组织声援活动: 组织 is a verb as often as a noun.
     if (suffix === '部' && /^[东南西北中][东南西北]?部$/.test(tok)) continue;
     // Known organizations (朝中社 in 朝鲜官方媒体朝中社) are the gazetteer's business.
-    if (seg.cands.some((c) => c.tier === 1 && c.kind === 'org' && c.end === end && c.start >= starts[t]))
-      continue;
+    if (knownOrgWithin(seg.cands, starts[t], end)) continue;
     let first = t;
     let chars = tok.length;
     for (let b = t - 1; b >= 0 && t - b <= 6; b--) {
@@ -505,31 +545,8 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
     if (!proper) continue;
     // 帮助俄罗斯战争努力的中国银行: a place plus a bare class noun, used generically.
     const body = suffix ? name.slice(0, name.length - suffix.length) : '';
-    if (suffix && GENERIC_ORG_SUFFIXES.has(suffix)) {
-      const bodyIsPlace = seg.cands.some(
-        (c) =>
-          c.kind === 'place' &&
-          c.start === start &&
-          c.end === start + body.length &&
-          gazCountries.has(c.name),
-      );
-      // 中国大银行, 俄罗斯公司: a country plus a class noun names a group, not an institution.
-      const bodyIsCountryPlus = seg.cands.some(
-        (c) =>
-          c.kind === 'place' &&
-          c.start === start &&
-          gazCountries.has(c.name) &&
-          /^(?:大|小|大型|主要|国有|私营|其他|各大)?$/.test(text.slice(c.end, start + body.length)),
-      );
-      if (bodyIsPlace || bodyIsCountryPlus) continue;
-      const lead = seg.cands.find(
-        (c) => c.kind === 'place' && c.start === start && c.end < start + body.length,
-      );
-      const rest = body.slice(lead ? lead.end - start : 0);
-      if (CLASS_BODY.test(rest)) continue;
-      // 欧洲公司: a country or a region with a class noun is a group of companies.
-      if (!rest && lead && (gazCountries.has(lead.name) || REGIONS.has(lead.name))) continue;
-    }
+    if (suffix && GENERIC_ORG_SUFFIXES.has(suffix) && genericClassNoun(gazCountries, seg, start, body))
+      continue;
     const aliases: string[] = [];
     if (/^[A-Za-z][\w.&' -]*$/.test(body) && (suffix === '公司' || suffix === '集团')) {
       aliases.push(name);
