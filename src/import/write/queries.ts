@@ -1,10 +1,20 @@
 /**
  * Every Cypher statement the importer runs, named and parameterized. Values only ever travel
- * as parameters; labels are fixed per statement (one statement per entity label).
+ * as parameters; labels and relationship types are fixed per statement.
  *
- * Per-article relationships are CREATEd, not MERGEd: the same transaction first removes all of
- * an article's derived facts (CLEAR_DERIVED) and rows.ts makes each fact unique, so there is
- * nothing to match, and MERGE would pay an existence check against hub nodes such as 中国.
+ * One batch is one transaction of three pipelined rounds (see writer.ts):
+ *
+ * 1. reads: which articles are stored and with what version (STORED_VERSIONS), and the stored
+ *    name, aliases and alias nodes of every entity the batch names (ENTITY_STATES);
+ * 2. nodes: clear what replaced articles derived (CLEAR_DERIVED), merge articles, stubs, web
+ *    pages, images, and only those entities whose name, aliases or alias nodes would change;
+ *    each returns the element id of its nodes;
+ * 3. edges: created between nodes found by element id (`$ids[i]`), never by a string index seek,
+ *    one row per article for everything that hangs off the article.
+ *
+ * Per-article relationships are CREATEd, not MERGEd: CLEAR_DERIVED has removed all of an
+ * article's derived facts earlier in the same transaction and rows.ts makes each fact unique,
+ * so there is nothing to match, and MERGE would pay an existence check against hub nodes.
  *
  * Names are merged deterministically (the smallest display name wins, alias lists are kept
  * sorted) so that importing A then B leaves exactly the same graph as B then A.
@@ -15,6 +25,25 @@ export const STORED_VERSIONS = `
 UNWIND $urls AS url
 MATCH (a:Article {url: url})
 RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported`;
+
+function entityState(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
+  return `
+UNWIND $${label} AS key
+MATCH (n:${label} {key: key})
+RETURN '${label}' AS label, key, elementId(n) AS id, n.name AS name, n.aliases AS aliases,
+  [(al:Alias)-[:ALIAS_OF]->(n) | [al.key, al.name]] AS aliasNames`;
+}
+
+/**
+ * What is stored for the batch's entities, so that the writer sends only the entities whose
+ * merge would change something (hub entities such as 中国 are in every batch and rarely change).
+ */
+export const ENTITY_STATES = [
+  entityState('Person'),
+  entityState('Organization'),
+  entityState('Place'),
+  entityState('Topic'),
+].join('\nUNION ALL');
 
 /** Removes everything an article derived, so a changed article leaves no stale facts behind. */
 export const CLEAR_DERIVED = [
@@ -32,30 +61,39 @@ export const CLEAR_DERIVED = [
    DELETE r`,
 ];
 
+/** Properties are set one by one (not `+=` a map) so the planner needs no Eager. */
 export const MERGE_ARTICLES = `
 UNWIND $articles AS row
 MERGE (a:Article {url: row.url})
-SET a += row.props, a.imported = true`;
+SET a.title = row.title, a.language = row.language, a.publishedAt = row.publishedAt,
+    a.fetchedAt = row.fetchedAt, a.section = row.section, a.wordCount = row.wordCount,
+    a.body = row.body, a.source = row.source, a.contentHash = row.contentHash, a.imported = true
+RETURN row.url AS key, elementId(a) AS id`;
 
-/** Article-to-article links; the target becomes an `imported: false` stub until it is imported. */
-function mergeArticleLinks(type: 'LINKS_TO' | 'TRANSLATION_OF'): string {
-  return `
-UNWIND $links AS row
-MATCH (a:Article {url: row.from})
-MERGE (b:Article {url: row.to})
+/** Link targets that are not in the batch: an `imported: false` stub until they are imported. */
+export const MERGE_STUBS = `
+UNWIND $urls AS url
+MERGE (b:Article {url: url})
   ON CREATE SET b.imported = false
-CREATE (a)-[:${type} {text: row.text}]->(b)`;
-}
+RETURN url AS key, elementId(b) AS id`;
 
-export const MERGE_ARTICLE_LINKS = mergeArticleLinks('LINKS_TO');
-export const MERGE_TRANSLATIONS = mergeArticleLinks('TRANSLATION_OF');
-
-export const MERGE_WEB_LINKS = `
-UNWIND $links AS row
-MATCH (a:Article {url: row.from})
-MERGE (w:WebPage {url: row.to})
+export const MERGE_WEB_PAGES = `
+UNWIND $pages AS row
+MERGE (w:WebPage {url: row.url})
 SET w.kind = row.kind
-CREATE (a)-[:REFERENCES {text: row.text}]->(w)`;
+RETURN row.url AS key, elementId(w) AS id`;
+
+/** Images of the batch; their credits are re-created from the articles that show them. */
+export const MERGE_IMAGES = `
+UNWIND $images AS row
+MERGE (i:Image {url: row.url})
+SET i.caption = row.caption, i.credit = row.credit
+WITH i, row
+CALL (i) {
+  OPTIONAL MATCH (i)-[old:PHOTOGRAPHED_BY|CREDITED_TO]->()
+  DELETE old
+}
+RETURN row.url AS key, elementId(i) AS id`;
 
 /** Merges named entities of one label and keeps name and aliases independent of import order. */
 function mergeEntities(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
@@ -73,10 +111,13 @@ CALL (n, row) {
 SET n.aliases = aliases,
     n.aliasText = reduce(text = '', alias IN aliases | text + alias + ' ')
 WITH n, row
-UNWIND row.aliasKeys AS alias
-MERGE (al:Alias {key: alias.key})
-SET al.name = CASE WHEN al.name IS NULL OR alias.name < al.name THEN alias.name ELSE al.name END
-MERGE (al)-[:ALIAS_OF]->(n)`;
+CALL (n, row) {
+  UNWIND row.aliasKeys AS alias
+  MERGE (al:Alias {key: alias.key})
+  SET al.name = CASE WHEN al.name IS NULL OR alias.name < al.name THEN alias.name ELSE al.name END
+  MERGE (al)-[:ALIAS_OF]->(n)
+}
+RETURN row.key AS key, elementId(n) AS id`;
 }
 
 export const MERGE_ENTITIES = {
@@ -86,93 +127,102 @@ export const MERGE_ENTITIES = {
   Topic: mergeEntities('Topic'),
 } as const;
 
-function mergeArticleEdge(label: 'Person' | 'Organization' | 'Place', type: string, props: string): string {
+/**
+ * Everything that hangs off one article, one row per article. Every node is found by element
+ * id through `$ids` (the batch's distinct ids, so that each long id string travels once):
+ * `row.a` is the article's index there, and so are the first members of the inner lists.
+ * No node is created here, so no read waits for a write (no Eager).
+ */
+export const CREATE_ARTICLE_EDGES = `
+UNWIND $rows AS row
+MATCH (a) WHERE elementId(a) = $ids[toInteger(row.a)]
+CALL (a, row) {
+  UNWIND row.links AS x
+  MATCH (b) WHERE elementId(b) = $ids[toInteger(x[0])]
+  CREATE (a)-[:LINKS_TO {text: x[1]}]->(b)
+}
+CALL (a, row) {
+  UNWIND row.translations AS x
+  MATCH (b) WHERE elementId(b) = $ids[toInteger(x[0])]
+  CREATE (a)-[:TRANSLATION_OF {text: x[1]}]->(b)
+}
+CALL (a, row) {
+  UNWIND row.references AS x
+  MATCH (w) WHERE elementId(w) = $ids[toInteger(x[0])]
+  CREATE (a)-[:REFERENCES {text: x[1]}]->(w)
+}
+CALL (a, row) {
+  UNWIND row.mentions AS x
+  MATCH (n) WHERE elementId(n) = $ids[toInteger(x[0])]
+  CREATE (a)-[:MENTIONS {count: x[1]}]->(n)
+}
+CALL (a, row) {
+  UNWIND row.topics AS x
+  MATCH (t) WHERE elementId(t) = $ids[toInteger(x[0])]
+  CREATE (a)-[:HAS_TOPIC {score: x[1]}]->(t)
+}
+CALL (a, row) {
+  UNWIND row.authored AS x
+  MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
+  CREATE (p)-[:AUTHORED {position: x[1]}]->(a)
+}
+CALL (a, row) {
+  UNWIND row.contributed AS x
+  MATCH (p) WHERE elementId(p) = $ids[toInteger(x)]
+  CREATE (p)-[:CONTRIBUTED_TO]->(a)
+}
+CALL (a, row) {
+  UNWIND row.translated AS x
+  MATCH (p) WHERE elementId(p) = $ids[toInteger(x)]
+  CREATE (p)-[:TRANSLATED]->(a)
+}
+CALL (a, row) {
+  UNWIND row.experts AS x
+  MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
+  CREATE (p)-[:QUOTED_AS_EXPERT {role: x[1], organization: x[2], quote: x[3]}]->(a)
+}
+CALL (a, row) {
+  UNWIND row.images AS x
+  MATCH (i) WHERE elementId(i) = $ids[toInteger(x[0])]
+  CREATE (a)-[:HAS_IMAGE {position: x[1]}]->(i)
+}
+CALL (row) {
+  UNWIND row.affiliations AS x
+  MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
+  MATCH (o) WHERE elementId(o) = $ids[toInteger(x[1])]
+  CREATE (p)-[:AFFILIATED_WITH {article: row.url, role: x[2]}]->(o)
+}`;
+
+/** Image credits, rows of [image index, person or organization index] into `$ids`. */
+export const CREATE_IMAGE_CREDITS = `
+CALL () {
+  UNWIND $photographers AS x
+  MATCH (i) WHERE elementId(i) = $ids[toInteger(x[0])]
+  MATCH (p) WHERE elementId(p) = $ids[toInteger(x[1])]
+  CREATE (i)-[:PHOTOGRAPHED_BY]->(p)
+}
+CALL () {
+  UNWIND $agencies AS x
+  MATCH (i) WHERE elementId(i) = $ids[toInteger(x[0])]
+  MATCH (o) WHERE elementId(o) = $ids[toInteger(x[1])]
+  CREATE (i)-[:CREDITED_TO]->(o)
+}`;
+
+/**
+ * Quotes, rows of [article index, speaker index, key, text, position]. They create nodes, so
+ * their lookups carry labels: an unlabelled MATCH before a node CREATE would need an Eager.
+ */
+function createQuotes(label: 'Person' | 'Organization'): string {
   return `
-UNWIND $edges AS row
-MATCH (a:Article {url: row.article})
-MATCH (n:${label} {key: row.key})
-CREATE (n)-[r:${type}]->(a)
-${props}`;
+UNWIND $quotes AS x
+MATCH (a:Article) WHERE elementId(a) = $ids[toInteger(x[0])]
+MATCH (s:${label}) WHERE elementId(s) = $ids[toInteger(x[1])]
+CREATE (s)-[:SAID]->(:Quote {key: x[2], text: x[3], position: x[4]})-[:QUOTED_IN]->(a)`;
 }
 
-export const MERGE_PERSON_ROLES = {
-  AUTHORED: mergeArticleEdge('Person', 'AUTHORED', 'SET r.position = row.position'),
-  CONTRIBUTED_TO: mergeArticleEdge('Person', 'CONTRIBUTED_TO', ''),
-  TRANSLATED: mergeArticleEdge('Person', 'TRANSLATED', ''),
-  QUOTED_AS_EXPERT: mergeArticleEdge(
-    'Person',
-    'QUOTED_AS_EXPERT',
-    'SET r.role = row.role, r.organization = row.organization, r.quote = row.quote',
-  ),
-} as const;
-
-function mergeMentions(label: 'Person' | 'Organization' | 'Place'): string {
-  return `
-UNWIND $edges AS row
-MATCH (a:Article {url: row.article})
-MATCH (n:${label} {key: row.key})
-CREATE (a)-[:MENTIONS {count: row.count}]->(n)`;
-}
-
-export const MERGE_MENTIONS = {
-  Person: mergeMentions('Person'),
-  Organization: mergeMentions('Organization'),
-  Place: mergeMentions('Place'),
-} as const;
-
-export const MERGE_TOPICS = `
-UNWIND $edges AS row
-MATCH (a:Article {url: row.article})
-MATCH (t:Topic {key: row.key})
-CREATE (a)-[:HAS_TOPIC {score: row.score}]->(t)`;
-
-export const MERGE_IMAGES = `
-UNWIND $images AS row
-MATCH (a:Article {url: row.article})
-MERGE (i:Image {url: row.url})
-SET i.caption = row.caption, i.credit = row.credit
-CREATE (a)-[:HAS_IMAGE {position: row.position}]->(i)
-WITH i, row
-OPTIONAL MATCH (i)-[old:PHOTOGRAPHED_BY|CREDITED_TO]->()
-DELETE old`;
-
-export const MERGE_IMAGE_CREDITS = {
-  Person: `
-UNWIND $credits AS row
-MATCH (i:Image {url: row.image})
-MATCH (n:Person {key: row.key})
-MERGE (i)-[:PHOTOGRAPHED_BY]->(n)`,
-  Organization: `
-UNWIND $credits AS row
-MATCH (i:Image {url: row.image})
-MATCH (n:Organization {key: row.key})
-MERGE (i)-[:CREDITED_TO]->(n)`,
-} as const;
-
-function mergeQuotes(label: 'Person' | 'Organization'): string {
-  return `
-UNWIND $quotes AS row
-MATCH (a:Article {url: row.article})
-MATCH (s:${label} {key: row.speakerKey})
-CREATE (s)-[:SAID]->(:Quote {key: row.key, text: row.text, position: row.position})-[:QUOTED_IN]->(a)`;
-}
-
-export const MERGE_QUOTES = {
-  Person: mergeQuotes('Person'),
-  Organization: mergeQuotes('Organization'),
-} as const;
-
-function mergeAffiliations(target: 'Organization' | 'Place'): string {
-  return `
-UNWIND $affiliations AS row
-MATCH (p:Person {key: row.personKey})
-MATCH (o:${target} {key: row.targetKey})
-CREATE (p)-[:AFFILIATED_WITH {article: row.article, role: row.role}]->(o)`;
-}
-
-export const MERGE_AFFILIATIONS = {
-  Organization: mergeAffiliations('Organization'),
-  Place: mergeAffiliations('Place'),
+export const CREATE_QUOTES = {
+  Person: createQuotes('Person'),
+  Organization: createQuotes('Organization'),
 } as const;
 
 /**
@@ -198,6 +248,9 @@ export const FINALIZE = [
    MATCH (t)<-[r:HAS_TOPIC]-()
    SET r.weight = r.score * idf`,
 ];
+
+/** The full-text indexes are eventually consistent: a finished import waits until they caught up. */
+export const AWAIT_FULLTEXT = 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()';
 
 /** The alias memory: names learned with confidence, handed back to the extractor. */
 export const LOAD_ALIAS_MEMORY = `

@@ -16,8 +16,21 @@ export interface EntityRow {
   aliasKeys: { key: string; name: string }[];
 }
 
+export interface ArticleRow {
+  url: string;
+  title: string;
+  language: string;
+  publishedAt: string | null;
+  fetchedAt: string | null;
+  section: string | null;
+  wordCount: number;
+  body: string;
+  source: string;
+  contentHash: string;
+}
+
 export interface BatchRows {
-  articles: { url: string; props: Record<string, unknown> }[];
+  articles: ArticleRow[];
   articleLinks: { from: string; to: string; text: string }[];
   translations: { from: string; to: string; text: string }[];
   webLinks: { from: string; to: string; text: string; kind: string }[];
@@ -118,7 +131,8 @@ function unique<T>(list: T[], keyOf: (row: T) => string, combine?: (kept: T, nex
   return [...byKey.values()];
 }
 
-export function buildRows(articles: ExtractedArticle[]): BatchRows {
+/** `hashes` (by URL) saves hashing again what the writer has hashed already. */
+export function buildRows(articles: ExtractedArticle[], hashes?: Map<string, string>): BatchRows {
   const people = new EntityCollector();
   const organizations = new EntityCollector();
   const places = new EntityCollector();
@@ -142,17 +156,15 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
     const url = article.url;
     rows.articles.push({
       url,
-      props: {
-        title: article.title,
-        language: article.language,
-        publishedAt: article.publishedAt,
-        fetchedAt: article.fetchedAt ?? null,
-        section: article.section,
-        wordCount: article.wordCount,
-        body: article.paragraphs.join('\n\n'),
-        source: article.source,
-        contentHash: contentHash(article),
-      },
+      title: article.title,
+      language: article.language,
+      publishedAt: article.publishedAt,
+      fetchedAt: article.fetchedAt ?? null,
+      section: article.section,
+      wordCount: article.wordCount,
+      body: article.paragraphs.join('\n\n'),
+      source: article.source,
+      contentHash: hashes?.get(url) ?? contentHash(article),
     });
 
     const seenLinks = new Set<string>();
@@ -268,6 +280,48 @@ export function buildRows(articles: ExtractedArticle[]): BatchRows {
   rows.entities.Place = places.toRows();
   rows.entities.Topic = topics.toRows();
   return rows;
+}
+
+/** What ENTITY_STATES read for one entity. */
+export interface StoredEntity {
+  name: string | null;
+  aliases: string[] | null;
+  /** [Alias.key, Alias.name] of every Alias node that points to the entity. */
+  aliasNames: [string, string | null][];
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Whether Cypher orders a before b the way JavaScript does. They agree on UTF-16 strings without
+ * surrogate pairs; for the rest this answers "unknown" (null) and the caller writes to be safe.
+ */
+function before(a: string, b: string): boolean | null {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return null;
+  return a < b;
+}
+
+/**
+ * True when MERGE_ENTITIES would leave the stored entity exactly as it is: its name would not
+ * get smaller, its alias set would not grow, and every alias key of the row already points to it
+ * with a name no larger than the row's. Such rows are not sent, which spares hub entities a
+ * rewrite (and a full-text index update) in every batch.
+ */
+export function entityRowIsNoop(row: EntityRow, stored: StoredEntity | undefined): boolean {
+  if (!stored || stored.name === null || stored.aliases === null) return false;
+  if (row.name !== stored.name && before(row.name, stored.name) !== false) return false;
+  const aliases = new Set(stored.aliases);
+  if (aliases.has(stored.name)) return false;
+  for (const alias of row.aliases) {
+    if (alias !== stored.name && !aliases.has(alias)) return false;
+  }
+  const aliasNames = new Map(stored.aliasNames);
+  for (const alias of row.aliasKeys) {
+    const name = aliasNames.get(alias.key);
+    if (name === undefined || name === null) return false;
+    if (name !== alias.name && before(alias.name, name) !== false) return false;
+  }
+  return true;
 }
 
 /** Turns stored rows of LOAD_ALIAS_MEMORY back into the extractor's memory. */
