@@ -1,6 +1,6 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { ConnectionArgs, dateRange, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
 import * as A from '../queries/articles';
@@ -73,24 +73,64 @@ function members(ctx: ApiContext, label: 'Organization' | 'Place', entity: Entit
 
 const ARTICLES = {
   description: 'Articles that mention, are about, are by or quote this entity, newest first.',
-} as const;
+};
 const CO_MENTIONED = {
   description: 'Entities mentioned in the same articles, with the number of shared articles, most first.',
 } as const;
 const TOPICS = { description: 'Topics of this entity\u2019s articles, by summed topic weight.' } as const;
 const KIND = { nullable: true, description: 'Only entities of this kind.' } as const;
 
-@Resolver(() => Person)
-export class PersonResolver {
-  @FieldResolver(() => ArticleConnection, ARTICLES)
-  articles(@Root() p: EntityNode, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: ApiContext) {
-    return articles(ctx, 'Person', p, args);
-  }
+const FIRST_10 = { nullable: true, defaultValue: 10 } as const;
+const FIRST_20 = { nullable: true, defaultValue: 20 } as const;
 
+/** The fields every entity type has: its articles and its co-mentions. */
+function entityFields(label: EntityLabel, type: ClassType, articlesOptions: { description: string }) {
+  @Resolver(() => type)
+  abstract class EntityFields {
+    @FieldResolver(() => ArticleConnection, articlesOptions)
+    articles(
+      @Root() e: EntityNode,
+      @Args(() => ConnectionArgs) args: ConnectionArgs,
+      @Ctx() ctx: ApiContext,
+    ) {
+      return articles(ctx, label, e, args);
+    }
+
+    @FieldResolver(() => [CoMention], CO_MENTIONED)
+    coMentioned(
+      @Root() e: EntityNode,
+      @Arg('first', () => Int, FIRST_10) first: number | null,
+      @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
+      @Ctx() ctx: ApiContext,
+    ) {
+      return coMentioned(ctx, label, e, first, kind);
+    }
+  }
+  return EntityFields;
+}
+
+/** People, organizations and places also have the topics of their articles. */
+function namedEntityFields(label: 'Person' | 'Organization' | 'Place', type: ClassType) {
+  @Resolver(() => type)
+  abstract class NamedEntityFields extends entityFields(label, type, ARTICLES) {
+    @FieldResolver(() => [RelatedTopic], TOPICS)
+    topics(
+      @Root() e: EntityNode,
+      @Arg('first', () => Int, FIRST_10) first: number | null,
+      @Ctx() ctx: ApiContext,
+    ) {
+      return topics(ctx, label, e, first);
+    }
+  }
+  return NamedEntityFields;
+}
+
+@Resolver(() => Person)
+export class PersonResolver extends namedEntityFields('Person', Person) {
   @FieldResolver(() => [Quote], { description: 'What the person said, newest article first.' })
   quotes(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('first', () => Int, FIRST_20) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return quotes(ctx, 'Person', p, first);
@@ -102,40 +142,16 @@ export class PersonResolver {
   affiliations(@Root() p: EntityNode, @Ctx() ctx: ApiContext) {
     return ctx.loaders.load('person.affiliations', p.key, E.personAffiliations);
   }
-
-  @FieldResolver(() => [CoMention], CO_MENTIONED)
-  coMentioned(
-    @Root() p: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return coMentioned(ctx, 'Person', p, first, kind);
-  }
-
-  @FieldResolver(() => [RelatedTopic], TOPICS)
-  topics(
-    @Root() p: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return topics(ctx, 'Person', p, first);
-  }
 }
 
 @Resolver(() => Organization)
-export class OrganizationResolver {
-  @FieldResolver(() => ArticleConnection, ARTICLES)
-  articles(@Root() o: EntityNode, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: ApiContext) {
-    return articles(ctx, 'Organization', o, args);
-  }
-
+export class OrganizationResolver extends namedEntityFields('Organization', Organization) {
   @FieldResolver(() => [Quote], {
     description: 'Statements attributed to the organization (according to ...).',
   })
   quotes(
     @Root() o: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('first', () => Int, FIRST_20) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return quotes(ctx, 'Organization', o, first);
@@ -144,86 +160,40 @@ export class OrganizationResolver {
   @FieldResolver(() => [Member], { description: 'People affiliated with the organization.' })
   members(
     @Root() o: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('first', () => Int, FIRST_20) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return members(ctx, 'Organization', o, first);
   }
-
-  @FieldResolver(() => [CoMention], CO_MENTIONED)
-  coMentioned(
-    @Root() o: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return coMentioned(ctx, 'Organization', o, first, kind);
-  }
-
-  @FieldResolver(() => [RelatedTopic], TOPICS)
-  topics(
-    @Root() o: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return topics(ctx, 'Organization', o, first);
-  }
 }
 
 @Resolver(() => Place)
-export class PlaceResolver {
-  @FieldResolver(() => ArticleConnection, ARTICLES)
-  articles(@Root() p: EntityNode, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: ApiContext) {
-    return articles(ctx, 'Place', p, args);
-  }
-
+export class PlaceResolver extends namedEntityFields('Place', Place) {
   @FieldResolver(() => [Member], {
     description: 'People holding an office of this place (e.g. a chancellor).',
   })
   members(
     @Root() p: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('first', () => Int, FIRST_20) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return members(ctx, 'Place', p, first);
   }
-
-  @FieldResolver(() => [CoMention], CO_MENTIONED)
-  coMentioned(
-    @Root() p: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return coMentioned(ctx, 'Place', p, first, kind);
-  }
-
-  @FieldResolver(() => [RelatedTopic], TOPICS)
-  topics(
-    @Root() p: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return topics(ctx, 'Place', p, first);
-  }
 }
 
 @Resolver(() => Topic)
-export class TopicResolver {
+export class TopicResolver extends entityFields('Topic', Topic, {
+  description: 'Articles with this topic, newest first.',
+}) {
   @FieldResolver(() => Int)
   articleCount(@Root() t: EntityNode) {
     return t.articleCount ?? 0;
   }
 
-  @FieldResolver(() => ArticleConnection, { description: 'Articles with this topic, newest first.' })
-  articles(@Root() t: EntityNode, @Args(() => ConnectionArgs) args: ConnectionArgs, @Ctx() ctx: ApiContext) {
-    return articles(ctx, 'Topic', t, args);
-  }
-
   @FieldResolver(() => [ExpertHit], { description: 'Same as Query.experts(topic: name).' })
   experts(
     @Root() t: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+    @Arg('first', () => Int, FIRST_10) first: number | null,
     @Arg('from', () => GraphQLDateTime, { nullable: true }) from: Date | null,
     @Arg('to', () => GraphQLDateTime, { nullable: true }) to: Date | null,
     @Ctx() ctx: ApiContext,
@@ -237,20 +207,10 @@ export class TopicResolver {
   })
   relatedTopics(
     @Root() t: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
+    @Arg('first', () => Int, FIRST_10) first: number | null,
     @Ctx() ctx: ApiContext,
   ) {
     return topics(ctx, 'Topic', t, first);
-  }
-
-  @FieldResolver(() => [CoMention], CO_MENTIONED)
-  coMentioned(
-    @Root() t: EntityNode,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number | null,
-    @Arg('kind', () => EntityKind, KIND) kind: EntityKind | null,
-    @Ctx() ctx: ApiContext,
-  ) {
-    return coMentioned(ctx, 'Topic', t, first, kind);
   }
 }
 
