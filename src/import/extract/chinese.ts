@@ -936,16 +936,26 @@ export function baseCandidates(res: Resources, gaz: Gazetteer, seg: Segment): vo
   if (seg.cands !== cands || seg.cands.length !== before) seg.spans = selectSpans(seg.cands);
 }
 
+/** Whether `cands` has `s`'s name at `s`'s place (a function: no closure per span). */
+function hasSameCandidate(cands: Span[], s: Span): boolean {
+  for (const c of cands) if (c.start === s.start && c.end === s.end && c.name === s.name) return true;
+  return false;
+}
+
+/** `cands` without the weaker (tier > 1) readings of exactly `s`'s place. */
+function withoutWeakerAt(cands: Span[], s: Span): Span[] {
+  return cands.filter((c) => !(c.start === s.start && c.end === s.end && c.tier > 1));
+}
+
 /** Second pass: names found anywhere in the article (full names and safe short forms) everywhere. */
 export function localPass(gaz: Gazetteer, local: LocalLexicon, seg: Segment): void {
   const extra: Span[] = [];
   gazetteerMatches(gaz, local, seg.text, extra);
   if (extra.length === 0) return;
   for (const s of extra) {
-    if (s.tier !== 1 || seg.cands.some((c) => c.start === s.start && c.end === s.end && c.name === s.name))
-      continue;
+    if (s.tier !== 1 || hasSameCandidate(seg.cands, s)) continue;
     // The article-level name (娜塔莎·库尔特 for a bare 库尔特) replaces a weaker reading of the same span.
-    seg.cands = seg.cands.filter((c) => !(c.start === s.start && c.end === s.end && c.tier > 1));
+    seg.cands = withoutWeakerAt(seg.cands, s);
     seg.cands.push(s);
   }
   seg.spans = selectSpans(seg.cands);

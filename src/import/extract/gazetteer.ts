@@ -190,11 +190,14 @@ export function loadResources(): Resources {
   for (const line of dict.toString('utf8').split('\n')) {
     const a = line.indexOf(' ');
     const b = line.lastIndexOf(' ');
-    if (a > 0 && b > a) pos.set(line.slice(0, a), line.slice(b + 1).trim());
+    const key = a > 0 && b > a ? line.slice(0, a) : undefined;
+    if (key !== undefined) pos.set(key, line.slice(b + 1).trim());
     // The segmenter reads the lines as jieba does: word, frequency (0 when absent), tag.
     const [word, freq] = line.trim().split(/\s+/);
     if (word) {
-      words.push(word);
+      // Its tokens are these strings: the very keys of `pos` and `topicIdf`, so that looking a token
+      // up there finds its key by identity instead of comparing characters.
+      words.push(word === key ? key : word);
       freqs.push(freq === undefined ? 0 : Number(freq));
     }
   }

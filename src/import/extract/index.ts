@@ -303,7 +303,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
     const times = i === 0 ? 3 : 1;
     for (const s of seg.spans) {
       if (s.kind !== 'place') continue;
-      const head = COMPOUND_HEADS.find((h) => seg.text.startsWith(h, s.end));
+      const head = compoundHeadAt(seg.text, s.end);
       if (head) bumpCompound(compounds, s.name + head, times);
     }
     for (const m of seg.text.matchAll(/俄乌(?:战争|冲突)/g))
@@ -326,6 +326,12 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
     experts,
     topics,
   };
+}
+
+/** The compound head (战争, 危机…) starting at `pos`, if any (a function: no closure per span). */
+function compoundHeadAt(text: string, pos: number): string | undefined {
+  for (const h of COMPOUND_HEADS) if (text.startsWith(h, pos)) return h;
+  return undefined;
 }
 
 function bumpCompound(compounds: Map<string, number>, name: string, times: number): void {

@@ -212,6 +212,12 @@ function agent(st: QuoteState, lo: number, v: number): Span | null {
   return null;
 }
 
+/** A person other than `s` starting in [from, to) (a function: no closure per character scanned). */
+function personBetween(spans: Span[], s: Span, from: number, to: number): boolean {
+  for (const o of spans) if (o !== s && o.kind === 'person' && o.start >= from && o.start < to) return true;
+  return false;
+}
+
 /**
  * Quotes with their speakers. The speaker is the last person (else organization) in the clause
  * that governs the nearest speech verb of the quote's sentence; 他/她 resolve to the last person
@@ -301,8 +307,7 @@ export function quotesInSegment(
     for (let k = s.end; k < Math.min(text.length, s.end + 16); k++) {
       if (CLAUSE_OR_STOP_T[text.charCodeAt(k)]) break;
       if (speechVerbAt(text, k)) {
-        if (!spans.some((o) => o !== s && o.kind === 'person' && o.start >= s.end && o.start < k))
-          cited.push(s);
+        if (!personBetween(spans, s, s.end, k)) cited.push(s);
         break;
       }
     }
