@@ -15,12 +15,24 @@ export class Loaders {
 
   /** `name` must identify the batch function and every argument it closes over. */
   load<V>(name: string, key: string, batch: BatchFn<V>): Promise<V> {
+    return this.loader(name, batch).load(key) as Promise<V>;
+  }
+
+  /**
+   * A value a parent's query already fetched (look-ahead), so the field's `load` with the same
+   * name and key makes no round trip. The value must be exactly what the batch would return.
+   */
+  prime<V>(name: string, key: string, value: V, batch: BatchFn<V>): void {
+    this.loader(name, batch).prime(key, value);
+  }
+
+  private loader<V>(name: string, batch: BatchFn<V>): DataLoader<string, unknown> {
     let loader = this.loaders.get(name);
     if (!loader) {
       loader = new DataLoader<string, unknown>((keys) => batch(this.db, keys), { maxBatchSize: 1000 });
       this.loaders.set(name, loader);
     }
-    return loader.load(key) as Promise<V>;
+    return loader;
   }
 }
 

@@ -330,6 +330,29 @@ describe('round trips', () => {
   });
 });
 
+describe('look-ahead', () => {
+  it('answers an entity and its co-mentions in one query, as the field itself would', async () => {
+    counted.reset();
+    const one = await api.gql(
+      'query ($kind: EntityKind) { person(name: "Jude Blanchette") { name coMentioned(first: 5, kind: $kind) { count entity { name } } } }',
+      { kind: 'PLACE' },
+    );
+    expect(one.errors).toBeUndefined();
+    expect(counted.count()).toBe(1);
+    expect(one.data!.person.coMentioned.length).toBeGreaterThan(0);
+
+    // The first selection comes with the entity, the second through its own query.
+    counted.reset();
+    const two = await api.gql(`{ person(name: "Jude Blanchette") {
+      x: coMentioned(first: 3) { count entity { name } }
+      y: coMentioned(first: 5) { count entity { name } }
+    } }`);
+    expect(two.errors).toBeUndefined();
+    expect(counted.count()).toBe(2);
+    expect(two.data!.person.y.slice(0, 3)).toEqual(two.data!.person.x);
+  });
+});
+
 describe('logging', () => {
   it('logs each request with its id and duration, and echoes the id', async () => {
     const response = await fetch(api.url, {

@@ -46,9 +46,8 @@ RETURN key, value`,
 }
 
 /** By any of its names: the Alias nodes carry the key of every name and alias of an entity. */
-export const ENTITY_BY_NAME = perLabel(
-  ENTITY_LABELS,
-  (label) => `
+function entityByNameQuery(label: EntityLabel): string {
+  return `
 CALL () {
   MATCH (:Alias {key: $key})-[:ALIAS_OF]->(n:${label}) RETURN n
   UNION
@@ -57,7 +56,12 @@ CALL () {
 // Two entities can share a short alias; the better connected one is the likelier meaning.
 WITH n, COUNT { (n)--() } AS degree
 ORDER BY degree DESC, n.key
-LIMIT 1
+LIMIT 1`;
+}
+
+export const ENTITY_BY_NAME = perLabel(
+  ENTITY_LABELS,
+  (label) => `${entityByNameQuery(label)}
 RETURN ${entityProjection('n')} AS entity`,
 );
 
@@ -148,6 +152,15 @@ function coMentionQuery(stored: boolean): string {
 
 /** Co-mentions from the stored lists, or live for entities that have none (few articles, or new). */
 export const CO_MENTIONED = perEntity(ENTITY_LABELS, () => coMentionQuery(true));
+
+/** An entity by name and its co-mentions in one round trip (`person(name) { coMentioned }`). */
+export const ENTITY_WITH_CO_MENTIONS = perLabel(
+  ENTITY_LABELS,
+  (label) => `${entityByNameQuery(label)}
+CALL (n) {${coMentionQuery(true)}
+}
+RETURN ${entityProjection('n')} AS entity, value AS coMentioned`,
+);
 /** Always live (the tests compare both). */
 export const CO_MENTIONED_LIVE = perEntity(ENTITY_LABELS, () => coMentionQuery(false));
 
@@ -186,6 +199,19 @@ export interface RelatedTopicRow {
   articleCount: number;
   weight: number;
   topic: EntityNode;
+}
+
+export async function entityWithCoMentions(
+  db: Db,
+  label: EntityLabel,
+  key: string,
+  options: { limit: number; kind: EntityLabel | null },
+): Promise<{ entity: EntityNode; coMentioned: CoMentionRow[] } | null> {
+  const [row] = await db.read<{ entity: EntityNode; coMentioned: CoMentionRow[] }>(
+    ENTITY_WITH_CO_MENTIONS[label],
+    { key, limit: int(options.limit), kind: options.kind },
+  );
+  return row ?? null;
 }
 
 export async function entityByName(db: Db, label: EntityLabel, key: string): Promise<EntityNode | null> {

@@ -3,6 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root, type ClassType } from 'type-graphql';
 import { ConnectionArgs, dateRange, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
+import type { Db } from '../db';
 import * as A from '../queries/articles';
 import * as E from '../queries/entities';
 import type { EntityLabel, EntityNode } from '../queries/fragments';
@@ -37,6 +38,15 @@ async function articles(ctx: ApiContext, label: EntityLabel, entity: EntityNode,
   return toConnection(result, size, args.after);
 }
 
+/** The loader of one co-mention page (label, size, kind), shared with the look-ahead in query.ts. */
+export function coMentionedLoader(label: EntityLabel, limit: number, kind: EntityKind | null | undefined) {
+  return {
+    name: `coMentioned:${label}:${limit}:${kind ?? null}`,
+    batch: (db: Db, keys: readonly string[]) =>
+      E.coMentioned(db, label, keys, { limit, kind: (kind ?? null) as EntityLabel | null }),
+  };
+}
+
 function coMentioned(
   ctx: ApiContext,
   label: EntityLabel,
@@ -44,10 +54,8 @@ function coMentioned(
   first: number | null,
   kind: EntityKind | null,
 ) {
-  const limit = pageSize(first);
-  return ctx.loaders.load(`coMentioned:${label}:${limit}:${kind}`, entity.key, (db, keys) =>
-    E.coMentioned(db, label, keys, { limit, kind: kind as EntityLabel | null }),
-  );
+  const { name, batch } = coMentionedLoader(label, pageSize(first), kind);
+  return ctx.loaders.load(name, entity.key, batch);
 }
 
 function topics(ctx: ApiContext, label: EntityLabel, entity: EntityNode, first: number | null) {

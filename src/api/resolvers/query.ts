@@ -1,6 +1,7 @@
 import { GraphQLDateTime } from 'graphql-scalars';
 import { canonicalUrl } from '../../import/parse/url';
-import type { GraphQLResolveInfo } from 'graphql';
+import { isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { getArgumentValues } from 'graphql/execution/values';
 import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs, dateRange, nameKey, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
@@ -9,7 +10,7 @@ import { LIMITS } from '../limits';
 import * as A from '../queries/articles';
 import { shortestPathsBetween, type PathRow } from '../queries/connection';
 import * as E from '../queries/entities';
-import type { EntityNode } from '../queries/fragments';
+import type { EntityLabel, EntityNode } from '../queries/fragments';
 import { luceneQuery, search } from '../queries/search';
 import {
   Article,
@@ -22,7 +23,9 @@ import {
   SearchHit,
   Topic,
   ExpertHit,
+  type EntityKind,
 } from '../types/graph';
+import { coMentionedLoader } from './entities';
 import { expertHits } from './experts';
 
 function searchText(text: string, argument = 'text'): string {
@@ -33,6 +36,60 @@ function searchText(text: string, argument = 'text'): string {
   if (query === null)
     throw badInput(`${argument} must contain at least one word or character to search for.`, argument);
   return query;
+}
+
+/**
+ * The first `coMentioned` selection directly under this field, with its arguments as the field
+ * resolver will see them (defaults and variables applied), or null when there is none or its
+ * arguments are not valid (the field resolver then reports them).
+ */
+function coMentionedSelection(info: GraphQLResolveInfo, label: EntityLabel) {
+  const type = info.schema.getType(label);
+  if (!isObjectType(type)) return null;
+  const field = type.getFields().coMentioned;
+  const find = (selections: readonly SelectionNode[]): FieldNode | null => {
+    for (const selection of selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (selection.name.value === 'coMentioned') return selection;
+      } else {
+        const set =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? selection.selectionSet
+            : info.fragments[selection.name.value]?.selectionSet;
+        const found = set ? find(set.selections) : null;
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  const node = info.fieldNodes.map((n) => find(n.selectionSet?.selections ?? [])).find((n) => n) ?? null;
+  if (!field || !node) return null;
+  try {
+    const args = getArgumentValues(field, node, info.variableValues) as {
+      first?: number | null;
+      kind?: EntityKind | null;
+    };
+    return { limit: pageSize(args.first), kind: args.kind ?? null };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * An entity by name. When the request also asks for its co-mentions, both come in one round
+ * trip and the co-mention loader is primed with them, so the field makes no query of its own.
+ */
+async function entityByName(ctx: ApiContext, label: EntityLabel, key: string, info: GraphQLResolveInfo) {
+  const selection = coMentionedSelection(info, label);
+  if (!selection) return E.entityByName(ctx.db, label, key);
+  const row = await E.entityWithCoMentions(ctx.db, label, key, {
+    limit: selection.limit,
+    kind: selection.kind as EntityLabel | null,
+  });
+  if (!row) return null;
+  const { name, batch } = coMentionedLoader(label, selection.limit, selection.kind);
+  ctx.loaders.prime(name, row.entity.key, row.coMentioned, batch);
+  return row.entity;
 }
 
 function toPath(row: PathRow) {
@@ -92,23 +149,27 @@ export class QueryResolver {
   }
 
   @Query(() => Person, { nullable: true, description: 'A person by name or any alias, in any language.' })
-  person(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
-    return E.entityByName(ctx.db, 'Person', nameKey(name));
+  person(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    return entityByName(ctx, 'Person', nameKey(name), info);
   }
 
   @Query(() => Organization, { nullable: true, description: 'An organization by name or any alias.' })
-  organization(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
-    return E.entityByName(ctx.db, 'Organization', nameKey(name));
+  organization(
+    @Arg('name', () => String) name: string,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return entityByName(ctx, 'Organization', nameKey(name), info);
   }
 
   @Query(() => Place, { nullable: true, description: 'A place by name or any alias.' })
-  place(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
-    return E.entityByName(ctx.db, 'Place', nameKey(name));
+  place(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    return entityByName(ctx, 'Place', nameKey(name), info);
   }
 
   @Query(() => Topic, { nullable: true, description: 'A topic by name.' })
-  topic(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext) {
-    return E.entityByName(ctx.db, 'Topic', nameKey(name));
+  topic(@Arg('name', () => String) name: string, @Ctx() ctx: ApiContext, @Info() info: GraphQLResolveInfo) {
+    return entityByName(ctx, 'Topic', nameKey(name), info);
   }
 
   @Query(() => [ExpertHit], {
