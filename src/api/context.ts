@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Level, Logger } from 'pino';
 import type { Db } from './db';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -7,9 +7,25 @@ export interface ApiContext {
   db: Db;
   requestId: string;
   logger: Logger;
+  /** Whether `logger` would write at this level, without making the request's child logger. */
+  logs(level: Level): boolean;
   loaders: Loaders;
 }
 
-export function createContext(db: Db, requestId: string, logger: Logger): ApiContext {
-  return { db, requestId, logger, loaders: createLoaders(db) };
+/**
+ * `logger` is the request's child of `base`, made on first use: most requests log one line at
+ * info, which a production level of warn or error drops, so the child is usually never needed.
+ */
+export function createContext(db: Db, requestId: string, base: Logger): ApiContext {
+  let logger: Logger | undefined;
+  return {
+    db,
+    requestId,
+    get logger() {
+      logger ??= base.child({ requestId });
+      return logger;
+    },
+    logs: (level) => base.isLevelEnabled(level),
+    loaders: createLoaders(db),
+  };
 }

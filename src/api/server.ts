@@ -66,11 +66,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
-      return createContext(
-        createDb(options.driver, options.database),
-        requestId,
-        logger.child({ requestId }),
-      );
+      return createContext(createDb(options.driver, options.database), requestId, logger);
     },
   });
   const endpoint = new URL('graphql', url).toString();

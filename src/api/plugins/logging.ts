@@ -27,6 +27,8 @@ export function loggingPlugin(): ApolloServerPlugin<ApiContext> {
           }
         },
         async willSendResponse({ operationName, request }) {
+          // Checked first so that a level above info never builds the request's child logger.
+          if (!contextValue.logs('info')) return;
           contextValue.logger.info(
             {
               operationName: operationName ?? request.operationName ?? null,
