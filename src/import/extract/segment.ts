@@ -148,22 +148,25 @@ export class Segmenter {
     this.logTotal = lnCorrectlyRounded(total);
 
     // Breadth-first: a node is a prefix shared by words[lo..hi); its children group the words by
-    // their next code unit, and are numbered consecutively as they are created.
-    let cap = 1024;
-    let nodes = new Int32Array(3 * cap);
-    let weight = new Float64Array(cap);
+    // their next code unit, and are numbered consecutively as they are created, so a node's number
+    // is also its place in the queue. There are at most as many nodes as code units, plus the root.
+    let cap = 1;
+    for (const w of ws) cap += w.length;
+    const nodes = new Int32Array(3 * cap);
+    const weight = new Float64Array(cap);
+    // Filled in node order, one element per node: a dense array (a huge `new Array(n)` would not be).
     const word: (string | undefined)[] = [];
-    const qNode: number[] = [0];
-    const qLo: number[] = [0];
-    const qHi: number[] = [ws.length];
-    const qDepth: number[] = [0];
+    const qLo = new Int32Array(cap);
+    const qHi = new Int32Array(cap);
+    const qDepth = new Int32Array(cap);
+    qHi[0] = ws.length;
     let size = 1;
     const logs = new Map<number, number>();
-    for (let q = 0; q < qNode.length; q++) {
-      const node = qNode[q];
-      let lo = qLo[q];
-      const hi = qHi[q];
-      const depth = qDepth[q];
+    for (let node = 0; node < size; node++) {
+      let lo = qLo[node];
+      const hi = qHi[node];
+      const depth = qDepth[node];
+      word.push(undefined);
       if (lo < hi && ws[lo].length === depth) {
         if (depth > 0) {
           const f = fs[lo];
@@ -180,28 +183,17 @@ export class Segmenter {
         const c = ws[lo].charCodeAt(depth);
         let end = lo + 1;
         while (end < hi && ws[end].charCodeAt(depth) === c) end++;
-        if (size === cap) {
-          cap *= 2;
-          const n = new Int32Array(3 * cap);
-          n.set(nodes);
-          nodes = n;
-          const w = new Float64Array(cap);
-          w.set(weight);
-          weight = w;
-        }
         const child = size++;
         nodes[3 * child + 2] = c;
         nodes[3 * node + 1]++;
-        qNode.push(child);
-        qLo.push(lo);
-        qHi.push(end);
-        qDepth.push(depth + 1);
+        qLo[child] = lo;
+        qHi[child] = end;
+        qDepth[child] = depth + 1;
         lo = end;
       }
     }
     this.nodes = nodes.slice(0, 3 * size);
     this.weight = weight.slice(0, size);
-    word.length = size;
     this.word = word;
     const first = this.nodes[0];
     for (let k = 0; k < this.nodes[1]; k++) this.direct[this.nodes[3 * (first + k) + 2] & 0xffff] = first + k;
