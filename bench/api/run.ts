@@ -95,7 +95,7 @@ function chooseCorpus(args: Args): string {
   throw new Error('no corpus: pass --corpus DIR');
 }
 
-async function load(driver: Driver, dir: string): Promise<number> {
+async function load(driver: Driver, dir: string): Promise<{ articles: number; finalizeMs: number }> {
   const { importPaths } = await import('../../src/import/pipeline');
   await driver
     .executeQuery(
@@ -122,9 +122,10 @@ async function load(driver: Driver, dir: string): Promise<number> {
     },
   );
   console.error(
-    `imported ${summary.new + summary.updated} articles from ${path.relative(ROOT, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${summary.failed} failed)`,
+    `imported ${summary.new + summary.updated} articles from ${path.relative(ROOT, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${summary.failed} failed); ` +
+      `finalize (clean-up, topic weights, aggregates) ${(summary.stageMs.finalize / 1000).toFixed(1)} s`,
   );
-  return summary.new + summary.updated;
+  return { articles: summary.new + summary.updated, finalizeMs: Math.round(summary.stageMs.finalize) };
 }
 
 /** Benchmark inputs picked from the loaded graph, so every question has a non-empty answer. */
@@ -357,7 +358,7 @@ async function main(): Promise<void> {
   try {
     await migrate(driver, DATABASE);
     const corpus = chooseCorpus(args);
-    const articles = args.load ? await load(driver, corpus) : null;
+    const loaded = args.load ? await load(driver, corpus) : null;
 
     const ukraine = Number((await pick(driver, PICK.expertsOnUkraine))?.value ?? 0);
     const topic = ukraine > 0 ? '乌克兰' : String((await pick(driver, PICK.topic))?.value ?? '乌克兰');
@@ -478,7 +479,12 @@ async function main(): Promise<void> {
       node: process.version,
       machine: { cpus: os.cpus().length, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() },
       neo4j: neo4jVersion,
-      corpus: { dir: path.relative(ROOT, corpus), articles, loaded: args.load },
+      corpus: {
+        dir: path.relative(ROOT, corpus),
+        articles: loaded?.articles ?? null,
+        finalizeMs: loaded?.finalizeMs ?? null,
+        loaded: args.load,
+      },
       inputs,
       nameKeys: { from: entityKey(String(pair.from)), to: entityKey(String(pair.to)) },
       targets: TARGETS,
