@@ -97,22 +97,15 @@ function chooseCorpus(args: Args): string {
 
 async function load(driver: Driver, dir: string): Promise<{ articles: number; finalizeMs: number }> {
   const { importPaths } = await import('../../src/import/pipeline');
-  await driver
-    .executeQuery(
-      'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
-      {},
-      {
-        database: DATABASE,
-      },
-    )
-    .catch(async () => {
-      const session = driver.session({ database: DATABASE });
-      try {
-        await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-      } finally {
-        await session.close();
-      }
-    });
+  // CALL ... IN TRANSACTIONS needs an auto-commit transaction. Relationships first: detaching a
+  // hub node (中国, thousands of edges) in one go exceeds the transaction memory pool.
+  const session = driver.session({ database: DATABASE });
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
   const started = Date.now();
   const summary = await importPaths(
     [path.join(ROOT, 'seeds', '000_bd3ada4a43040598.txt'), ...corpusFiles(dir)],
