@@ -123,6 +123,13 @@ export class Segmenter {
   /** Child of the root per first code unit (0 = none). */
   private readonly direct = new Int32Array(65536);
   private readonly logTotal: number;
+  /**
+   * Recently looked-up second characters: (first << 16 | second) -> node (0: no such prefix), direct
+   * mapped. Most lookups are the second character of a word, a binary search among hundreds of
+   * children far apart in memory; common pairs recur in every article and hit this small table.
+   */
+  private readonly pairKey = new Int32Array(PAIR_SLOTS).fill(-1);
+  private readonly pairNode = new Int32Array(PAIR_SLOTS);
   private route = new Float64Array(256);
   private routeEnd = new Int32Array(256);
   private routeNode = new Int32Array(256);
@@ -242,6 +249,8 @@ export class Segmenter {
     const nodes = this.nodes;
     const weight = this.weight;
     const direct = this.direct;
+    const pairKey = this.pairKey;
+    const pairNode = this.pairNode;
     const noWord = -this.logTotal; // ln(1) - ln(total): a character not in the dictionary
     route[len] = 0;
     routeEnd[len] = len;
@@ -262,6 +271,16 @@ export class Segmenter {
         if (y >= len) break;
         // The child for the next code unit: binary search among this node's children.
         const c = text.charCodeAt(start + y);
+        let slot = -1;
+        let key = 0;
+        if (y === x + 1) {
+          key = (text.charCodeAt(start + x) << 16) | c;
+          slot = Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT;
+          if (pairKey[slot] === key) {
+            node = pairNode[slot];
+            continue;
+          }
+        }
         const count = nodes[3 * node + 1];
         let lo = nodes[3 * node];
         let hi = lo + count - 1;
@@ -275,6 +294,10 @@ export class Segmenter {
           }
           if (u < c) lo = mid + 1;
           else hi = mid - 1;
+        }
+        if (slot >= 0) {
+          pairKey[slot] = key;
+          pairNode[slot] = node;
         }
       }
       if (bestEnd < 0) {
@@ -313,6 +336,8 @@ export class Segmenter {
 }
 
 const WORD_FLAG = 1 << 16;
+const PAIR_SHIFT = 16;
+const PAIR_SLOTS = 1 << (32 - PAIR_SHIFT);
 
 /** One string per code unit, made once: most tokens that are not dictionary words are one character. */
 const CHAR_STRINGS: (string | undefined)[] = new Array<string | undefined>(65536);
