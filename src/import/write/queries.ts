@@ -20,11 +20,21 @@
  * sorted) so that importing A then B leaves exactly the same graph as B then A.
  */
 
+/**
+ * For statements whose plan cannot depend on statistics (seeks on unique constraints and by
+ * element id, creates): keep the cached plan. Importing into a small graph otherwise discards and
+ * re-plans every statement each time the counts diverge (dozens of times per import), and each new
+ * plan costs planning, expression compilation and JIT time in the server.
+ */
+function planOnce(query: string): string {
+  return `CYPHER replan=skip${query}`;
+}
+
 /** Which of the incoming articles are already stored, with their version. */
-export const STORED_VERSIONS = `
+export const STORED_VERSIONS = planOnce(`
 UNWIND $urls AS url
 MATCH (a:Article {url: url})
-RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported`;
+RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported`);
 
 function entityState(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
   return `
@@ -38,12 +48,11 @@ RETURN '${label}' AS label, key, elementId(n) AS id, n.name AS name, n.aliases A
  * What is stored for the batch's entities, so that the writer sends only the entities whose
  * merge would change something (hub entities such as 中国 are in every batch and rarely change).
  */
-export const ENTITY_STATES = [
-  entityState('Person'),
-  entityState('Organization'),
-  entityState('Place'),
-  entityState('Topic'),
-].join('\nUNION ALL');
+export const ENTITY_STATES = planOnce(
+  [entityState('Person'), entityState('Organization'), entityState('Place'), entityState('Topic')].join(
+    '\nUNION ALL',
+  ),
+);
 
 /** Removes everything an article derived, so a changed article leaves no stale facts behind. */
 export const CLEAR_DERIVED = [
@@ -62,29 +71,29 @@ export const CLEAR_DERIVED = [
 ];
 
 /** Properties are set one by one (not `+=` a map) so the planner needs no Eager. */
-export const MERGE_ARTICLES = `
+export const MERGE_ARTICLES = planOnce(`
 UNWIND $articles AS row
 MERGE (a:Article {url: row.url})
 SET a.title = row.title, a.language = row.language, a.publishedAt = row.publishedAt,
     a.fetchedAt = row.fetchedAt, a.section = row.section, a.wordCount = row.wordCount,
     a.body = row.body, a.source = row.source, a.contentHash = row.contentHash, a.imported = true
-RETURN row.url AS key, elementId(a) AS id`;
+RETURN row.url AS key, elementId(a) AS id`);
 
 /** Link targets that are not in the batch: an `imported: false` stub until they are imported. */
-export const MERGE_STUBS = `
+export const MERGE_STUBS = planOnce(`
 UNWIND $urls AS url
 MERGE (b:Article {url: url})
   ON CREATE SET b.imported = false
-RETURN url AS key, elementId(b) AS id`;
+RETURN url AS key, elementId(b) AS id`);
 
-export const MERGE_WEB_PAGES = `
+export const MERGE_WEB_PAGES = planOnce(`
 UNWIND $pages AS row
 MERGE (w:WebPage {url: row.url})
 SET w.kind = row.kind
-RETURN row.url AS key, elementId(w) AS id`;
+RETURN row.url AS key, elementId(w) AS id`);
 
 /** Images of the batch; their credits are re-created from the articles that show them. */
-export const MERGE_IMAGES = `
+export const MERGE_IMAGES = planOnce(`
 UNWIND $images AS row
 MERGE (i:Image {url: row.url})
 SET i.caption = row.caption, i.credit = row.credit
@@ -93,11 +102,11 @@ CALL (i) {
   OPTIONAL MATCH (i)-[old:PHOTOGRAPHED_BY|CREDITED_TO]->()
   DELETE old
 }
-RETURN row.url AS key, elementId(i) AS id`;
+RETURN row.url AS key, elementId(i) AS id`);
 
 /** Merges named entities of one label and keeps name and aliases independent of import order. */
 function mergeEntities(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
-  return `
+  return planOnce(`
 UNWIND $entities AS row
 MERGE (n:${label} {key: row.key})
 SET n.name = CASE WHEN n.name IS NULL OR row.name < n.name THEN row.name ELSE n.name END
@@ -117,7 +126,7 @@ CALL (n, row) {
   SET al.name = CASE WHEN al.name IS NULL OR alias.name < al.name THEN alias.name ELSE al.name END
   MERGE (al)-[:ALIAS_OF]->(n)
 }
-RETURN row.key AS key, elementId(n) AS id`;
+RETURN row.key AS key, elementId(n) AS id`);
 }
 
 export const MERGE_ENTITIES = {
@@ -133,7 +142,7 @@ export const MERGE_ENTITIES = {
  * `row.a` is the article's index there, and so are the first members of the inner lists.
  * No node is created here, so no read waits for a write (no Eager).
  */
-export const CREATE_ARTICLE_EDGES = `
+export const CREATE_ARTICLE_EDGES = planOnce(`
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = $ids[toInteger(row.a)]
 CALL (a, row) {
@@ -191,10 +200,10 @@ CALL (row) {
   MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
   MATCH (o) WHERE elementId(o) = $ids[toInteger(x[1])]
   CREATE (p)-[:AFFILIATED_WITH {article: row.url, role: x[2]}]->(o)
-}`;
+}`);
 
 /** Image credits, rows of [image index, person or organization index] into `$ids`. */
-export const CREATE_IMAGE_CREDITS = `
+export const CREATE_IMAGE_CREDITS = planOnce(`
 CALL () {
   UNWIND $photographers AS x
   MATCH (i) WHERE elementId(i) = $ids[toInteger(x[0])]
@@ -206,18 +215,18 @@ CALL () {
   MATCH (i) WHERE elementId(i) = $ids[toInteger(x[0])]
   MATCH (o) WHERE elementId(o) = $ids[toInteger(x[1])]
   CREATE (i)-[:CREDITED_TO]->(o)
-}`;
+}`);
 
 /**
  * Quotes, rows of [article index, speaker index, key, text, position]. They create nodes, so
  * their lookups carry labels: an unlabelled MATCH before a node CREATE would need an Eager.
  */
 function createQuotes(label: 'Person' | 'Organization'): string {
-  return `
+  return planOnce(`
 UNWIND $quotes AS x
 MATCH (a:Article) WHERE elementId(a) = $ids[toInteger(x[0])]
 MATCH (s:${label}) WHERE elementId(s) = $ids[toInteger(x[1])]
-CREATE (s)-[:SAID]->(:Quote {key: x[2], text: x[3], position: x[4]})-[:QUOTED_IN]->(a)`;
+CREATE (s)-[:SAID]->(:Quote {key: x[2], text: x[3], position: x[4]})-[:QUOTED_IN]->(a)`);
 }
 
 export const CREATE_QUOTES = {
