@@ -415,7 +415,7 @@ function machine() {
     cpuModel: cpus[0]?.model ?? 'unknown',
     memoryGB: round(os.totalmem() / 1024 ** 3),
     loadAverage: os.loadavg().map((v) => round(v, 2)),
-    neo4jTestHeap: process.env.NEO4J_TEST_HEAP || '1g',
+    neo4jTestHeap: process.env.NEO4J_TEST_HEAP || '2g',
     neo4jTestPageCache: process.env.NEO4J_TEST_PAGECACHE || '1g',
   };
 }
