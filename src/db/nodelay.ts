@@ -13,8 +13,8 @@ import net from 'node:net';
  * The driver turns keep-alive on for each socket it opens (`configureSocket` in
  * neo4j-driver-bolt-connection's node-channel.js), so that call also turns Nagle off. Nothing
  * is lost for other sockets that enable keep-alive: for request/response traffic no-delay is the
- * better setting (Node's HTTP server already defaults to it). Installed once, when the API's
- * Neo4j door (db.ts) is loaded, before any driver connection exists.
+ * better setting (Node's HTTP server already defaults to it). Installed once, by createDriver,
+ * before any driver connection exists, so the importer and the API both get it.
  */
 const INSTALLED = Symbol.for('newsgraph.tcpNoDelay');
 
