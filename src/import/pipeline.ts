@@ -111,7 +111,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     writer = createWriter(options.driver, options.database ?? 'neo4j', { force: options.force });
     memory = await writer.loadAliasMemory();
   }
-  const processor = createArticleProcessor(memory);
+  let processor: ArticleProcessor | undefined = createArticleProcessor(memory);
   const progress: ImportProgress = { inputs: 0, articles: 0, failed: 0, currentSource: '' };
 
   const fail = (source: string, message: string) => {
@@ -173,7 +173,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       for (const article of parsed.articles) {
         t = performance.now();
         try {
-          const resolved = processor.process(article);
+          const resolved = processor!.process(article);
           progress.articles += 1;
           if (options.dryRun) summary.articles!.push(resolved);
           else batch.push(resolved);
@@ -189,6 +189,10 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
   }
   await flush();
   await inFlight;
+  // The extractor and the alias memory it learned are no longer needed: let them go before the
+  // corpus-wide finalize step needs the heap.
+  processor = undefined;
+  memory = { entries: [] };
 
   if (writer) {
     const t0 = performance.now();
