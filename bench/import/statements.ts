@@ -163,7 +163,11 @@ function instrument(driver: Driver, stats: Map<string, StatementStats>, profiled
       get(target, prop) {
         if (prop !== 'run') return bound(target, prop);
         return (query: string, params?: Record<string, unknown>) => {
-          const name = names.get(query) ?? query.trim().split('\n')[0].slice(0, 60);
+          const known = names.get(query);
+          // Only the writer's own statements: a side subscription to a streamed result (the
+          // aggregates step reads with for await) would make the driver buffer all its records.
+          if (known === undefined) return target.run(query, params);
+          const name = known;
           const rows = Object.values(params ?? {}).find(Array.isArray)?.length ?? 0;
           const started = performance.now();
           const profile = state.profile;
