@@ -118,7 +118,11 @@ const isLatin = (s: string): boolean => /[A-Za-z]/.test(s);
 
 /** Static resources shared by every extractor: loading jieba's dictionaries takes ~1 s, so do it once. */
 export interface Resources {
-  jieba: Jieba;
+  /**
+   * The native jieba, for the text the JavaScript segmenter leaves to it (surrogates). Built on
+   * first use: its dictionary costs about 38 MB of resident memory that most imports never need.
+   */
+  readonly jieba: Jieba;
   /** The same segmentation as `jieba.cut(text, false)` in JavaScript (see segment.ts). */
   segmenter: Segmenter;
   /** jieba's part-of-speech tag per dictionary word. */
@@ -182,8 +186,9 @@ function buildEntries(): LexEntry[] {
 export function loadResources(): Resources {
   if (cached) return cached;
   const dir = jiebaDir();
-  const dict = fs.readFileSync(path.join(dir, 'dict.txt'));
-  const jieba = Jieba.withDict(dict);
+  const dictPath = path.join(dir, 'dict.txt');
+  const dict = fs.readFileSync(dictPath);
+  let native: Jieba | undefined;
   const pos = new Map<string, string>();
   const words: string[] = [];
   const freqs: number[] = [];
@@ -219,7 +224,18 @@ export function loadResources(): Resources {
     if (w.length >= 2 && TOPIC_TAGS.has(tag))
       topicIdf.set(w, idf.get(w) ?? (w.length > 3 ? medianIdf + 1 : medianIdf));
   }
-  cached = { jieba, segmenter, pos, idf, medianIdf, topicIdf, entries };
+  cached = {
+    get jieba() {
+      native ??= Jieba.withDict(fs.readFileSync(dictPath));
+      return native;
+    },
+    segmenter,
+    pos,
+    idf,
+    medianIdf,
+    topicIdf,
+    entries,
+  };
   return cached;
 }
 
