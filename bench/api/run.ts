@@ -77,11 +77,14 @@ function parseArgs(argv: string[]): Args {
 }
 
 function corpusFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((name) => /\.(md|txt|html?|xml|json)$/.test(name))
-    .sort()
-    .map((name) => path.join(dir, name));
+  return (
+    fs
+      .readdirSync(dir)
+      // Not dotfiles: the generator's .manifest.json describes the corpus, it is no article.
+      .filter((name) => !name.startsWith('.') && /\.(md|txt|html?|xml|json)$/.test(name))
+      .sort()
+      .map((name) => path.join(dir, name))
+  );
 }
 
 function chooseCorpus(args: Args): string {
