@@ -1,7 +1,7 @@
 import { loadConfig } from '../config';
 import type { Driver } from 'neo4j-driver';
 import type { AliasMemory, ExtractedArticle, ImportError, ParsedArticle } from '../model/article';
-import { createExtractor } from './extract';
+import { createExtractor, releaseExtractorResources } from './extract';
 import { readInputs } from './input';
 import { parseInput } from './parse';
 import { learnAliases, resolveArticle } from './resolve';
@@ -193,6 +193,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
   // corpus-wide finalize step needs the heap.
   processor = undefined;
   memory = { entries: [] };
+  if (writer) releaseExtractorResources();
 
   if (writer) {
     const t0 = performance.now();

@@ -25,6 +25,8 @@ import { SURNAMES } from './lexicon';
 import { charTable } from './chars';
 import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
+export { releaseResources as releaseExtractorResources } from './gazetteer';
+
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
