@@ -136,15 +136,17 @@ function cut(res: Resources, text: string): string[] {
  */
 export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]; starts: number[] }[] {
   const joined = texts.join('\n');
-  // The JavaScript segmenter's tokens are consecutive slices of the text: no need to find them.
+  // The JavaScript segmenter's tokens are consecutive slices of the text: no need to find them, and
+  // no need to cut the texts joined (a block never spans the '\n' between two texts).
   const exact = Segmenter.handles(joined);
-  const all = !joined ? [] : exact ? res.segmenter.cut(joined) : res.jieba.cut(joined, false);
+  if (exact) return texts.map((t, i) => cutText(res.segmenter, t, i < texts.length - 1));
+  const all = !joined ? [] : res.jieba.cut(joined, false);
   const out = texts.map(() => ({ tokens: [] as string[], starts: [] as number[] }));
   let seg = 0;
   let segStart = 0;
   let pos = 0;
   for (const t of all) {
-    if (!exact && !joined.startsWith(t, pos)) {
+    if (!joined.startsWith(t, pos)) {
       const found = joined.indexOf(t, pos);
       if (found < 0) continue;
       pos = found;
@@ -160,6 +162,34 @@ export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]
     pos += t.length;
   }
   return out;
+}
+
+/** One text of `tokenizeAll` cut on its own: the same tokens as within the joined text. */
+function cutText(
+  segmenter: Segmenter,
+  text: string,
+  joinedNext: boolean,
+): { tokens: string[]; starts: number[] } {
+  const tokens: string[] = [];
+  const starts: number[] = [];
+  segmenter.cutInto(text, tokens, starts);
+  // Joined, a final '\r' and the '\n' after it are one token '\r\n', which belongs to no text.
+  if (joinedNext && text.charCodeAt(text.length - 1) === 13) {
+    tokens.pop();
+    starts.pop();
+  }
+  // A '\n' token is dropped wherever it is, as between the joined texts.
+  if (text.includes('\n')) {
+    let k = 0;
+    for (let j = 0; j < tokens.length; j++) {
+      if (tokens[j] === '\n') continue;
+      tokens[k] = tokens[j];
+      starts[k++] = starts[j];
+    }
+    tokens.length = k;
+    starts.length = k;
+  }
+  return { tokens, starts };
 }
 
 /** Tokenise with jieba (no HMM: it merges names with the verbs after them) and map token offsets. */

@@ -214,6 +214,15 @@ export class Segmenter {
   /** Tokens of `text` (BMP only, see `handles`), as jieba's cut(text, false) returns them. */
   cut(text: string): string[] {
     const out: string[] = [];
+    this.cutInto(text, out, null);
+    return out;
+  }
+
+  /**
+   * `cut`, appending the tokens to `out` and, when given, each token's offset in `text` to `starts`
+   * (tokens are consecutive slices, so the offsets come for free).
+   */
+  cutInto(text: string, out: string[], starts: number[] | null): void {
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -221,21 +230,22 @@ export class Segmenter {
       if (HAN_BLOCK[c]) {
         let j = i + 1;
         while (j < n && HAN_BLOCK[text.charCodeAt(j)]) j++;
-        this.cutBlock(text, i, j, out);
+        this.cutBlock(text, i, j, out, starts);
         i = j;
       } else if (c === 13 && text.charCodeAt(i + 1) === 10) {
         out.push('\r\n');
+        if (starts) starts.push(i);
         i += 2;
       } else {
         out.push(charString(c));
+        if (starts) starts.push(i);
         i++;
       }
     }
-    return out;
   }
 
   /** The best route through text[start, end) and its words (jieba's calc and cut_dag_no_hmm). */
-  private cutBlock(text: string, start: number, end: number, out: string[]): void {
+  private cutBlock(text: string, start: number, end: number, out: string[], starts: number[] | null): void {
     const len = end - start;
     if (this.route.length < len + 1) {
       const size = Math.max(len + 1, 2 * this.route.length);
@@ -318,9 +328,11 @@ export class Segmenter {
       } else {
         if (left >= 0) {
           out.push(text.slice(start + left, start + x));
+          if (starts) starts.push(start + left);
           left = -1;
         }
         const node = routeNode[x];
+        if (starts) starts.push(start + x);
         out.push(
           node !== 0
             ? word[node]!
@@ -331,7 +343,10 @@ export class Segmenter {
       }
       x = y;
     }
-    if (left >= 0) out.push(text.slice(start + left, end));
+    if (left >= 0) {
+      out.push(text.slice(start + left, end));
+      if (starts) starts.push(start + left);
+    }
   }
 }
 
