@@ -31,10 +31,16 @@ export interface Span {
   tier: number;
 }
 
-export interface Segment {
-  text: string;
+/** Tokens of a text, their offsets, and (from the JavaScript segmenter) their word ids. */
+export interface Tokenized {
   tokens: string[];
   starts: number[];
+  /** `Segmenter.wordId` of each token where the segmenter knows it, else 0 (absent: unknown). */
+  ids?: number[];
+}
+
+export interface Segment extends Tokenized {
+  text: string;
   cands: Span[];
   spans: Span[];
 }
@@ -134,14 +140,14 @@ function cut(res: Resources, text: string): string[] {
  * Tokenises all segments with one jieba call (no HMM: it glues names to the verbs after them) and
  * maps token offsets back to each segment.
  */
-export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]; starts: number[] }[] {
+export function tokenizeAll(res: Resources, texts: string[]): Tokenized[] {
   const joined = texts.join('\n');
   // The JavaScript segmenter's tokens are consecutive slices of the text: no need to find them, and
   // no need to cut the texts joined (a block never spans the '\n' between two texts).
   const exact = Segmenter.handles(joined);
   if (exact) return texts.map((t, i) => cutText(res.segmenter, t, i < texts.length - 1));
   const all = !joined ? [] : res.jieba.cut(joined, false);
-  const out = texts.map(() => ({ tokens: [] as string[], starts: [] as number[] }));
+  const out: Tokenized[] = texts.map(() => ({ tokens: [] as string[], starts: [] as number[] }));
   let seg = 0;
   let segStart = 0;
   let pos = 0;
@@ -165,18 +171,16 @@ export function tokenizeAll(res: Resources, texts: string[]): { tokens: string[]
 }
 
 /** One text of `tokenizeAll` cut on its own: the same tokens as within the joined text. */
-function cutText(
-  segmenter: Segmenter,
-  text: string,
-  joinedNext: boolean,
-): { tokens: string[]; starts: number[] } {
+function cutText(segmenter: Segmenter, text: string, joinedNext: boolean): Tokenized {
   const tokens: string[] = [];
   const starts: number[] = [];
-  segmenter.cutInto(text, tokens, starts);
+  const ids: number[] = [];
+  segmenter.cutInto(text, tokens, starts, ids);
   // Joined, a final '\r' and the '\n' after it are one token '\r\n', which belongs to no text.
   if (joinedNext && text.charCodeAt(text.length - 1) === 13) {
     tokens.pop();
     starts.pop();
+    ids.pop();
   }
   // A '\n' token is dropped wherever it is, as between the joined texts.
   if (text.includes('\n')) {
@@ -184,12 +188,14 @@ function cutText(
     for (let j = 0; j < tokens.length; j++) {
       if (tokens[j] === '\n') continue;
       tokens[k] = tokens[j];
+      ids[k] = ids[j];
       starts[k++] = starts[j];
     }
     tokens.length = k;
     starts.length = k;
+    ids.length = k;
   }
-  return { tokens, starts };
+  return { tokens, starts, ids };
 }
 
 /** Tokenise with jieba (no HMM: it merges names with the verbs after them) and map token offsets. */

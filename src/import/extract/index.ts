@@ -314,7 +314,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   const topics = chineseTopics(
     res,
     gaz,
-    segs.map((s, i) => ({ tokens: s.tokens, title: i === 0 })),
+    segs.map((s, i) => ({ tokens: s.tokens, ids: s.ids, title: i === 0 })),
     article.section,
     excluded,
     compounds,

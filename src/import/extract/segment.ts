@@ -206,6 +206,40 @@ export class Segmenter {
     for (let k = 0; k < this.nodes[1]; k++) this.direct[this.nodes[3 * (first + k) + 2] & 0xffff] = first + k;
   }
 
+  /** Number of trie nodes: word ids (see `wordId`) are below it. */
+  get nodeCount(): number {
+    return this.weight.length;
+  }
+
+  /** The dictionary word `word` as a trie node number (> 0), or 0 when it is not a word. */
+  wordId(word: string): number {
+    if (word.length === 0) return 0;
+    const nodes = this.nodes;
+    let node = this.direct[word.charCodeAt(0)];
+    for (let i = 1; node !== 0 && i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let lo = nodes[3 * node];
+      let hi = lo + nodes[3 * node + 1] - 1;
+      node = 0;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const u = nodes[3 * mid + 2] & 0xffff;
+        if (u === c) {
+          node = mid;
+          break;
+        }
+        if (u < c) lo = mid + 1;
+        else hi = mid - 1;
+      }
+    }
+    return node !== 0 && (this.nodes[3 * node + 2] & WORD_FLAG) !== 0 ? node : 0;
+  }
+
+  /** The word ending at node `id` (see `wordId`). */
+  wordOf(id: number): string {
+    return this.word[id]!;
+  }
+
   /** Whether `cut` segments this text itself (false: the caller must use the native jieba). */
   static handles(text: string): boolean {
     return !SURROGATE.test(text);
@@ -222,7 +256,7 @@ export class Segmenter {
    * `cut`, appending the tokens to `out` and, when given, each token's offset in `text` to `starts`
    * (tokens are consecutive slices, so the offsets come for free).
    */
-  cutInto(text: string, out: string[], starts: number[] | null): void {
+  cutInto(text: string, out: string[], starts: number[] | null, ids: number[] | null = null): void {
     const n = text.length;
     let i = 0;
     while (i < n) {
@@ -230,22 +264,31 @@ export class Segmenter {
       if (HAN_BLOCK[c]) {
         let j = i + 1;
         while (j < n && HAN_BLOCK[text.charCodeAt(j)]) j++;
-        this.cutBlock(text, i, j, out, starts);
+        this.cutBlock(text, i, j, out, starts, ids);
         i = j;
       } else if (c === 13 && text.charCodeAt(i + 1) === 10) {
         out.push('\r\n');
         if (starts) starts.push(i);
+        if (ids) ids.push(0);
         i += 2;
       } else {
         out.push(charString(c));
         if (starts) starts.push(i);
+        if (ids) ids.push(0);
         i++;
       }
     }
   }
 
   /** The best route through text[start, end) and its words (jieba's calc and cut_dag_no_hmm). */
-  private cutBlock(text: string, start: number, end: number, out: string[], starts: number[] | null): void {
+  private cutBlock(
+    text: string,
+    start: number,
+    end: number,
+    out: string[],
+    starts: number[] | null,
+    ids: number[] | null,
+  ): void {
     const len = end - start;
     if (this.route.length < len + 1) {
       const size = Math.max(len + 1, 2 * this.route.length);
@@ -329,10 +372,12 @@ export class Segmenter {
         if (left >= 0) {
           out.push(text.slice(start + left, start + x));
           if (starts) starts.push(start + left);
+          if (ids) ids.push(0);
           left = -1;
         }
         const node = routeNode[x];
         if (starts) starts.push(start + x);
+        if (ids) ids.push(node);
         out.push(
           node !== 0
             ? word[node]!
@@ -346,6 +391,7 @@ export class Segmenter {
     if (left >= 0) {
       out.push(text.slice(start + left, end));
       if (starts) starts.push(start + left);
+      if (ids) ids.push(0);
     }
   }
 }

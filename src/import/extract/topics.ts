@@ -1,6 +1,7 @@
 import type { TopicWeight } from '../../model/article';
 import type { Gazetteer, Resources } from './gazetteer';
 import { entityKey } from '../resolve/keys';
+import type { Segmenter } from './segment';
 
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -37,6 +38,43 @@ const TOPIC_ALIASES = new Map<string, string>(
 export const COMPOUND_HEADS = ['战争', '危机', '冲突', '贸易战'];
 const MAX_TOPICS = 8;
 
+/** Per word id of the segmenter: a count table (zero between calls) and the word's topic IDF. */
+interface IdTables {
+  segmenter: Segmenter;
+  counts: Int32Array;
+  /** 0: not looked up yet, 1: not a topic word, 2: `idf` holds its topic IDF. */
+  state: Uint8Array;
+  idf: Float64Array;
+}
+
+let tables: IdTables | null = null;
+
+function idTables(res: Resources): IdTables {
+  if (tables?.segmenter !== res.segmenter) {
+    const n = res.segmenter.nodeCount;
+    tables = {
+      segmenter: res.segmenter,
+      counts: new Int32Array(n),
+      state: new Uint8Array(n),
+      idf: new Float64Array(n),
+    };
+  }
+  return tables;
+}
+
+function topicIdfById(t: IdTables, res: Resources, id: number, word: string): number | undefined {
+  const st = t.state[id];
+  if (st === 2) return t.idf[id];
+  if (st === 1) return undefined;
+  const idf = res.topicIdf.get(word);
+  if (idf === undefined) t.state[id] = 1;
+  else {
+    t.state[id] = 2;
+    t.idf[id] = idf;
+  }
+  return idf;
+}
+
 export function normalizeTopic(gaz: Gazetteer, word: string): string {
   const w = TOPIC_ALIASES.get(word) ?? word;
   const known = gaz.byKey.get(entityKey(w));
@@ -52,24 +90,36 @@ export function normalizeTopic(gaz: Gazetteer, word: string): string {
 export function chineseTopics(
   res: Resources,
   gaz: Gazetteer,
-  segments: { tokens: string[]; title: boolean }[],
+  segments: { tokens: string[]; ids?: number[]; title: boolean }[],
   section: string | null,
   excluded: Set<string>,
   compounds: Map<string, number> = new Map(),
 ): TopicWeight[] {
-  // Count in a small per-article map first: lookups in the 200k-word IDF table are the slow part.
+  // Dictionary words are counted by word id in a table shared by all calls (no string hashing, and
+  // each word's topic IDF is looked up in the large table once per process); other words in a
+  // small per-article map.
+  const ids = idTables(res);
+  const segmenter = res.segmenter;
+  const byId = ids.counts;
+  const touched: number[] = [];
   const raw = new Map<string, number>();
   let total = 0;
   for (const seg of segments) {
     const times = seg.title ? 3 : 1;
     const toks = seg.tokens;
+    const tokIds = seg.ids;
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i];
       if (tok.length < 2) continue;
       const c0 = tok.charCodeAt(0);
       if (c0 < 0x80 && !/^[A-Za-z]/.test(tok)) continue;
       total += times;
-      raw.set(tok, (raw.get(tok) ?? 0) + times);
+      let id = tokIds ? tokIds[i] : 0;
+      if (id === 0) id = segmenter.wordId(tok);
+      if (id !== 0) {
+        if (byId[id] === 0) touched.push(id);
+        byId[id] += times;
+      } else raw.set(tok, (raw.get(tok) ?? 0) + times);
     }
   }
   const counts = new Map<string, number>(compounds);
@@ -77,10 +127,27 @@ export function chineseTopics(
   const minCount = total > 400 ? 2 : 1;
   for (const [name, c] of compounds) {
     const head = COMPOUND_HEADS.find((h) => name.endsWith(h));
-    if (head && raw.has(head)) raw.set(head, Math.max(0, raw.get(head)! - c));
+    if (!head) continue;
+    const id = segmenter.wordId(head);
+    if (id !== 0) {
+      if (byId[id] !== 0) byId[id] = Math.max(0, byId[id] - c);
+    } else if (raw.has(head)) raw.set(head, Math.max(0, raw.get(head)! - c));
   }
   // IDF found while filtering: one lookup per word in the large table.
   const idfOf = new Map<string, number>();
+  for (const id of touched) {
+    const c = byId[id];
+    byId[id] = 0;
+    if (c < minCount) continue;
+    const tok = segmenter.wordOf(id);
+    let idf: number | undefined;
+    if (tok.charCodeAt(0) < 0x80) {
+      if (tok.length < 3) continue;
+    } else if ((idf = topicIdfById(ids, res, id, tok)) === undefined) continue;
+    if (TOPIC_STOP.has(tok) || excluded.has(tok)) continue;
+    counts.set(tok, c);
+    if (idf !== undefined) idfOf.set(tok, idf);
+  }
   for (const [tok, c] of raw) {
     // In a long article a word said once is never among the top topics; skipping it saves most lookups.
     if (c < minCount) continue;
