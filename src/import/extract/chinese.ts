@@ -441,6 +441,14 @@ function genericClassNoun(gazCountries: Set<string>, seg: Segment, start: number
   return !rest && !!lead && (gazCountries.has(lead.name) || REGIONS.has(lead.name));
 }
 
+/** Per segmenter word id: 0 not known yet, 1 never ends an organization name, 2 may. */
+let orgSkip: { segmenter: Segmenter; table: Uint8Array } | null = null;
+
+function orgSkipTable(segmenter: Segmenter): Uint8Array {
+  if (orgSkip?.segmenter !== segmenter) orgSkip = { segmenter, table: new Uint8Array(segmenter.nodeCount) };
+  return orgSkip.table;
+}
+
 /**
  * Organization by suffix: walk back from a token ending in 委员会/研究所/银行/部/社… over noun-like
  * tokens. The name needs a proper part (a place, a foreign word, an unknown transliteration) so that
@@ -458,7 +466,20 @@ function orgBySuffix(res: Resources, gazCountries: Set<string>, seg: Segment, ou
   }
   // jieba tags per token index, looked up once: the walk back visits the same tokens again.
   const sc: SuffixScan = { res, tokens, starts, strong, tags: new Array(tokens.length) };
+  const ids = seg.ids;
+  const skip = orgSkipTable(res.segmenter);
   for (let t = 0; t < tokens.length; t++) {
+    // Most tokens can never end an organization name, and that depends on the word alone: known per
+    // word id, without reading the token (a string somewhere in a large heap).
+    const id = ids ? ids[t] : 0;
+    if (id !== 0) {
+      let st = skip[id];
+      if (st === 0) {
+        const w = tokens[t];
+        skip[id] = st = !endsWithOrgSuffix(w) && (w.length < 4 || posOf(res, w) !== 'nt') ? 1 : 2;
+      }
+      if (st === 1) continue;
+    }
     const tok = tokens[t];
     const suffix = endsWithOrgSuffix(tok);
     if (!suffix && tok.length < 4) continue;
