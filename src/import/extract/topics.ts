@@ -42,6 +42,8 @@ const MAX_TOPICS = 8;
 interface IdTables {
   segmenter: Segmenter;
   counts: Int32Array;
+  /** 0: not known yet, 1: the word is never counted (see `countsAsTopicWord`), 2: it is. */
+  counted: Uint8Array;
   /** 0: not looked up yet, 1: not a topic word, 2: `idf` holds its topic IDF. */
   state: Uint8Array;
   idf: Float64Array;
@@ -55,11 +57,18 @@ function idTables(res: Resources): IdTables {
     tables = {
       segmenter: res.segmenter,
       counts: new Int32Array(n),
+      counted: new Uint8Array(n),
       state: new Uint8Array(n),
       idf: new Float64Array(n),
     };
   }
   return tables;
+}
+
+/** Words of one character and ASCII tokens that do not start with a letter are never counted. */
+function countsAsTopicWord(tok: string): boolean {
+  if (tok.length < 2) return false;
+  return tok.charCodeAt(0) >= 0x80 || /^[A-Za-z]/.test(tok);
 }
 
 function topicIdfById(t: IdTables, res: Resources, id: number, word: string): number | undefined {
@@ -101,6 +110,7 @@ export function chineseTopics(
   const ids = idTables(res);
   const segmenter = res.segmenter;
   const byId = ids.counts;
+  const counted = ids.counted;
   const touched: number[] = [];
   const raw = new Map<string, number>();
   let total = 0;
@@ -109,13 +119,21 @@ export function chineseTopics(
     const toks = seg.tokens;
     const tokIds = seg.ids;
     for (let i = 0; i < toks.length; i++) {
-      const tok = toks[i];
-      if (tok.length < 2) continue;
-      const c0 = tok.charCodeAt(0);
-      if (c0 < 0x80 && !/^[A-Za-z]/.test(tok)) continue;
-      total += times;
       let id = tokIds ? tokIds[i] : 0;
-      if (id === 0) id = segmenter.wordId(tok);
+      if (id !== 0) {
+        // Whether the word counts at all is known per word id: no need to read the token.
+        let st = counted[id];
+        if (st === 0) counted[id] = st = countsAsTopicWord(toks[i]) ? 2 : 1;
+        if (st === 1) continue;
+        total += times;
+        if (byId[id] === 0) touched.push(id);
+        byId[id] += times;
+        continue;
+      }
+      const tok = toks[i];
+      if (!countsAsTopicWord(tok)) continue;
+      total += times;
+      id = segmenter.wordId(tok);
       if (id !== 0) {
         if (byId[id] === 0) touched.push(id);
         byId[id] += times;
