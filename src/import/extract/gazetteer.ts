@@ -42,9 +42,12 @@ export class Trie {
    * costs more than it saves.
    */
   private direct: (TrieNode | undefined)[] | null;
+  /** 1 where `direct` has a node: a quarter of its size, so most rejections stay in the cache. */
+  private hasFirst: Uint8Array | null;
 
   constructor(indexed = true) {
     this.direct = indexed ? new Array<TrieNode | undefined>(65536).fill(undefined) : null;
+    this.hasFirst = indexed ? new Uint8Array(65536) : null;
   }
 
   add(surface: string, entry: LexEntry): void {
@@ -57,7 +60,10 @@ export class Trie {
       if (!child) {
         child = { next: new Map() };
         node.next.set(ch, child);
-        if (i === 0 && this.direct) this.direct[ch] = child;
+        if (i === 0 && this.direct) {
+          this.direct[ch] = child;
+          this.hasFirst![ch] = 1;
+        }
       }
       node = child;
     }
@@ -92,11 +98,13 @@ export class Trie {
    */
   scan(text: string, minCode: number, found: (start: number, end: number, entry: LexEntry) => void): void {
     const direct = this.direct;
+    const hasFirst = this.hasFirst;
     const rootNext = this.root.next;
     const n = text.length;
     for (let start = 0; start < n; start++) {
       const code = text.charCodeAt(start);
       if (code < minCode) continue;
+      if (hasFirst && hasFirst[code] === 0) continue;
       let node: TrieNode | undefined = direct ? direct[code] : rootNext.get(code);
       if (!node) continue;
       let bestEnd = -1;
