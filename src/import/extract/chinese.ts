@@ -442,11 +442,12 @@ function genericClassNoun(gazCountries: Set<string>, seg: Segment, start: number
 }
 
 /** Per segmenter word id: 0 not known yet, 1 never ends an organization name, 2 may. */
-let orgSkip: { segmenter: Segmenter; table: Uint8Array } | null = null;
+const orgSkip = new WeakMap<Segmenter, Uint8Array>(); // weak: released resources take it with them
 
 function orgSkipTable(segmenter: Segmenter): Uint8Array {
-  if (orgSkip?.segmenter !== segmenter) orgSkip = { segmenter, table: new Uint8Array(segmenter.nodeCount) };
-  return orgSkip.table;
+  let table = orgSkip.get(segmenter);
+  if (!table) orgSkip.set(segmenter, (table = new Uint8Array(segmenter.nodeCount)));
+  return table;
 }
 
 /**

@@ -40,7 +40,6 @@ const MAX_TOPICS = 8;
 
 /** Per word id of the segmenter: a count table (zero between calls) and the word's topic IDF. */
 interface IdTables {
-  segmenter: Segmenter;
   counts: Int32Array;
   /** 0: not known yet, 1: the word is never counted (see `countsAsTopicWord`), 2: it is. */
   counted: Uint8Array;
@@ -49,20 +48,22 @@ interface IdTables {
   idf: Float64Array;
 }
 
-let tables: IdTables | null = null;
+/** Weakly keyed: released resources (see `releaseResources`) take their tables with them. */
+const tables = new WeakMap<Segmenter, IdTables>();
 
 function idTables(res: Resources): IdTables {
-  if (tables?.segmenter !== res.segmenter) {
+  let t = tables.get(res.segmenter);
+  if (!t) {
     const n = res.segmenter.nodeCount;
-    tables = {
-      segmenter: res.segmenter,
+    t = {
       counts: new Int32Array(n),
       counted: new Uint8Array(n),
       state: new Uint8Array(n),
       idf: new Float64Array(n),
     };
+    tables.set(res.segmenter, t);
   }
-  return tables;
+  return t;
 }
 
 /** Words of one character and ASCII tokens that do not start with a letter are never counted. */
