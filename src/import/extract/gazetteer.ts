@@ -71,30 +71,9 @@ export class Trie {
     if (!node.entry) node.entry = entry;
   }
 
-  private child0(code: number): TrieNode | undefined {
-    return this.direct ? this.direct[code] : this.root.next.get(code);
-  }
-
-  /** Longest entry starting at `start`, as [endExclusive, entry]. */
-  longest(text: string, start: number): [number, LexEntry] | null {
-    if (start >= text.length) return null;
-    let node = this.child0(text.charCodeAt(start));
-    let bestEnd = -1;
-    let bestEntry: LexEntry | undefined;
-    for (let i = start + 1; node; i++) {
-      if (node.entry) {
-        bestEnd = i;
-        bestEntry = node.entry;
-      }
-      if (i >= text.length) break;
-      node = node.next.get(text.charCodeAt(i));
-    }
-    return bestEntry ? [bestEnd, bestEntry] : null;
-  }
-
   /**
-   * `longest` at every position whose code unit is at least `minCode`, in text order: one call per
-   * text instead of one per character.
+   * The longest entry at every position whose code unit is at least `minCode`, in text order: one
+   * call per text instead of one per character.
    */
   scan(text: string, minCode: number, found: (start: number, end: number, entry: LexEntry) => void): void {
     const direct = this.direct;
