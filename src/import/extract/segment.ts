@@ -216,23 +216,23 @@ export class Segmenter {
     if (word.length === 0) return 0;
     const nodes = this.nodes;
     let node = this.direct[word.charCodeAt(0)];
-    for (let i = 1; node !== 0 && i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      let lo = nodes[3 * node];
-      let hi = lo + nodes[3 * node + 1] - 1;
-      node = 0;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const u = nodes[3 * mid + 2] & 0xffff;
-        if (u === c) {
-          node = mid;
-          break;
-        }
-        if (u < c) lo = mid + 1;
-        else hi = mid - 1;
-      }
+    for (let i = 1; node !== 0 && i < word.length; i++) node = this.child(node, word.charCodeAt(i));
+    return node !== 0 && (nodes[3 * node + 2] & WORD_FLAG) !== 0 ? node : 0;
+  }
+
+  /** The child of `node` for code unit `c` (0 = none): binary search among its sorted children. */
+  private child(node: number, c: number): number {
+    const nodes = this.nodes;
+    let lo = nodes[3 * node];
+    let hi = lo + nodes[3 * node + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = nodes[3 * mid + 2] & 0xffff;
+      if (u === c) return mid;
+      if (u < c) lo = mid + 1;
+      else hi = mid - 1;
     }
-    return node !== 0 && (this.nodes[3 * node + 2] & WORD_FLAG) !== 0 ? node : 0;
+    return 0;
   }
 
   /** The word ending at node `id` (see `wordId`). */
@@ -322,7 +322,7 @@ export class Segmenter {
           }
         }
         if (y >= len) break;
-        // The child for the next code unit: binary search among this node's children.
+        // The child for the next code unit; the first step goes through the pair table.
         const c = text.charCodeAt(start + y);
         let slot = -1;
         let key = 0;
@@ -334,20 +334,7 @@ export class Segmenter {
             continue;
           }
         }
-        const count = nodes[3 * node + 1];
-        let lo = nodes[3 * node];
-        let hi = lo + count - 1;
-        node = 0;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const u = nodes[3 * mid + 2] & 0xffff;
-          if (u === c) {
-            node = mid;
-            break;
-          }
-          if (u < c) lo = mid + 1;
-          else hi = mid - 1;
-        }
+        node = this.child(node, c);
         if (slot >= 0) {
           pairKey[slot] = key;
           pairNode[slot] = node;
