@@ -137,6 +137,29 @@ export const MERGE_ENTITIES = {
 } as const;
 
 /**
+ * One kind of edge between the row's article `a` and the nodes listed in `row.<list>`. An entry
+ * is the node's index into `$ids`, or `[index, ...props]` when the edge has properties.
+ */
+function articleEdges(
+  list: string,
+  type: string,
+  direction: 'from article' | 'to article',
+  props: string[] = [],
+) {
+  const index = props.length > 0 ? 'x[0]' : 'x';
+  const properties =
+    props.length > 0 ? ` {${props.map((name, i) => `${name}: x[${i + 1}]`).join(', ')}}` : '';
+  const edge =
+    direction === 'from article' ? `(a)-[:${type}${properties}]->(n)` : `(n)-[:${type}${properties}]->(a)`;
+  return `
+CALL (a, row) {
+  UNWIND row.${list} AS x
+  MATCH (n) WHERE elementId(n) = $ids[toInteger(${index})]
+  CREATE ${edge}
+}`;
+}
+
+/**
  * Everything that hangs off one article, one row per article. Every node is found by element
  * id through `$ids` (the batch's distinct ids, so that each long id string travels once):
  * `row.a` is the article's index there, and so are the first members of the inner lists.
@@ -144,57 +167,18 @@ export const MERGE_ENTITIES = {
  */
 export const CREATE_ARTICLE_EDGES = planOnce(`
 UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = $ids[toInteger(row.a)]
-CALL (a, row) {
-  UNWIND row.links AS x
-  MATCH (b) WHERE elementId(b) = $ids[toInteger(x[0])]
-  CREATE (a)-[:LINKS_TO {text: x[1]}]->(b)
-}
-CALL (a, row) {
-  UNWIND row.translations AS x
-  MATCH (b) WHERE elementId(b) = $ids[toInteger(x[0])]
-  CREATE (a)-[:TRANSLATION_OF {text: x[1]}]->(b)
-}
-CALL (a, row) {
-  UNWIND row.references AS x
-  MATCH (w) WHERE elementId(w) = $ids[toInteger(x[0])]
-  CREATE (a)-[:REFERENCES {text: x[1]}]->(w)
-}
-CALL (a, row) {
-  UNWIND row.mentions AS x
-  MATCH (n) WHERE elementId(n) = $ids[toInteger(x[0])]
-  CREATE (a)-[:MENTIONS {count: x[1]}]->(n)
-}
-CALL (a, row) {
-  UNWIND row.topics AS x
-  MATCH (t) WHERE elementId(t) = $ids[toInteger(x[0])]
-  CREATE (a)-[:HAS_TOPIC {score: x[1]}]->(t)
-}
-CALL (a, row) {
-  UNWIND row.authored AS x
-  MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
-  CREATE (p)-[:AUTHORED {position: x[1]}]->(a)
-}
-CALL (a, row) {
-  UNWIND row.contributed AS x
-  MATCH (p) WHERE elementId(p) = $ids[toInteger(x)]
-  CREATE (p)-[:CONTRIBUTED_TO]->(a)
-}
-CALL (a, row) {
-  UNWIND row.translated AS x
-  MATCH (p) WHERE elementId(p) = $ids[toInteger(x)]
-  CREATE (p)-[:TRANSLATED]->(a)
-}
-CALL (a, row) {
-  UNWIND row.experts AS x
-  MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
-  CREATE (p)-[:QUOTED_AS_EXPERT {role: x[1], organization: x[2], quote: x[3]}]->(a)
-}
-CALL (a, row) {
-  UNWIND row.images AS x
-  MATCH (i) WHERE elementId(i) = $ids[toInteger(x[0])]
-  CREATE (a)-[:HAS_IMAGE {position: x[1]}]->(i)
-}
+MATCH (a) WHERE elementId(a) = $ids[toInteger(row.a)]${[
+  articleEdges('links', 'LINKS_TO', 'from article', ['text']),
+  articleEdges('translations', 'TRANSLATION_OF', 'from article', ['text']),
+  articleEdges('references', 'REFERENCES', 'from article', ['text']),
+  articleEdges('mentions', 'MENTIONS', 'from article', ['count']),
+  articleEdges('topics', 'HAS_TOPIC', 'from article', ['score']),
+  articleEdges('authored', 'AUTHORED', 'to article', ['position']),
+  articleEdges('contributed', 'CONTRIBUTED_TO', 'to article'),
+  articleEdges('translated', 'TRANSLATED', 'to article'),
+  articleEdges('experts', 'QUOTED_AS_EXPERT', 'to article', ['role', 'organization', 'quote']),
+  articleEdges('images', 'HAS_IMAGE', 'from article', ['position']),
+].join('')}
 CALL (row) {
   UNWIND row.affiliations AS x
   MATCH (p) WHERE elementId(p) = $ids[toInteger(x[0])]
