@@ -1,7 +1,7 @@
 import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver';
 import { importPaths, type ImportSummary } from '../../src/import/pipeline';
-import * as Q from '../../src/import/write/queries';
+import { queryNames } from './query-names';
 
 /**
  * The importer alone in its own process, so that its peak RSS is not mixed with the harness, the
@@ -55,20 +55,6 @@ export interface ChildReport {
    * extraction while the answer waited, so it is an upper bound on Neo4j's share of the write stage.
    */
   queryTimes: QueryTime[];
-}
-
-/** Names every statement of the writer, so that query timings read as MERGE_ENTITIES.Person etc. */
-function queryNames(): Map<string, string> {
-  const names = new Map<string, string>();
-  const visit = (value: unknown, name: string) => {
-    if (typeof value === 'string') names.set(value, name);
-    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${name}[${i}]`));
-    else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) visit(v, `${name}.${key}`);
-    }
-  };
-  for (const [key, value] of Object.entries(Q)) visit(value, key);
-  return names;
 }
 
 /**

@@ -6,12 +6,12 @@ import { loadConfig } from '../../src/config';
 import { createDriver } from '../../src/db/driver';
 import { migrate } from '../../src/db/migrate';
 import { importPaths } from '../../src/import/pipeline';
-import * as Q from '../../src/import/write/queries';
 import { createWriter } from '../../src/import/write/writer';
 import type { ExtractedArticle } from '../../src/model/article';
 import { startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
 import { startMonitor } from './contention';
 import { defaultCorpusDir } from './generate';
+import { queryNames } from './query-names';
 
 /**
  * The write stage alone, statement by statement, on the TEST instance (which it wipes).
@@ -57,19 +57,6 @@ function parseArgs(argv: string[]): Args {
 }
 
 const log = (message: string) => console.error(message);
-
-function queryNames(): Map<string, string> {
-  const names = new Map<string, string>();
-  const visit = (value: unknown, name: string) => {
-    if (typeof value === 'string') names.set(value, name);
-    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${name}[${i}]`));
-    else if (value && typeof value === 'object') {
-      for (const [key, v] of Object.entries(value)) visit(v, `${name}.${key}`);
-    }
-  };
-  for (const [key, value] of Object.entries(Q)) visit(value, key);
-  return names;
-}
 
 interface StatementStats {
   name: string;
