@@ -8,6 +8,7 @@ import pino from 'pino';
 import { createDb } from '../../src/api/db';
 import { startApiServer } from '../../src/api/server';
 import { createDriver } from '../../src/db/driver';
+import { wipeDatabase } from '../../src/db/wipe';
 import { migrate } from '../../src/db/migrate';
 import { entityKey } from '../../src/import/resolve/keys';
 import { startNeo4j, stopNeo4j } from '../../src/neo4j-launcher/launcher';
@@ -100,15 +101,7 @@ function chooseCorpus(args: Args): string {
 
 async function load(driver: Driver, dir: string): Promise<{ articles: number; finalizeMs: number }> {
   const { importPaths } = await import('../../src/import/pipeline');
-  // CALL ... IN TRANSACTIONS needs an auto-commit transaction. Relationships first: detaching a
-  // hub node (中国, thousands of edges) in one go exceeds the transaction memory pool.
-  const session = driver.session({ database: DATABASE });
-  try {
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await wipeDatabase(driver, DATABASE);
   const started = Date.now();
   const summary = await importPaths(
     [path.join(ROOT, 'seeds', '000_bd3ada4a43040598.txt'), ...corpusFiles(dir)],

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config';
 import { createDriver } from '../../src/db/driver';
+import { wipeDatabase } from '../../src/db/wipe';
 import { migrate } from '../../src/db/migrate';
 import { startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
 import type { ChildReport, ChildRequest } from './child';
@@ -142,11 +143,7 @@ async function run(driver: Driver, query: string): Promise<Record<string, unknow
 }
 
 async function wipe(driver: Driver): Promise<void> {
-  // Relationships first: DETACH DELETE of a hub such as 中国 drags its 100k MENTIONS into one inner
-  // transaction and overflows the test instance's transaction memory pool.
-  await run(driver, 'MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS');
-  // DETACH all the same: a test run on the shared instance may have added relationships meanwhile.
-  await run(driver, 'MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS');
+  await wipeDatabase(driver, DATABASE, 20000);
 }
 
 interface GraphStats {

@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver';
+import { wipeDatabase as wipeAll } from '../../src/db/wipe';
 import { targetFor } from '../../src/neo4j-launcher/launcher';
 
 /**
@@ -22,14 +23,5 @@ export async function closeTestDriver(): Promise<void> {
 }
 
 export async function wipeDatabase(target: Driver = testDriver()): Promise<void> {
-  // CALL ... IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
-  const session = target.session({ database: TEST_DATABASE });
-  try {
-    // Relationships first: detaching a hub node with thousands of edges in one go can exceed
-    // the transaction memory pool.
-    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
-    await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await wipeAll(target, TEST_DATABASE);
 }
