@@ -6,7 +6,7 @@ import { coMentioned } from '../../src/api/queries/entities';
 import { experts, type ExpertRow } from '../../src/api/queries/experts';
 import { ENTITY_LABELS, type EntityLabel } from '../../src/api/queries/fragments';
 import { hitQuotes, mostFrequent } from '../../src/api/resolvers/experts';
-import { AGGREGATE_OPTIONS, CO_MENTION_MIN_ARTICLES } from '../../src/import/write/aggregates';
+import { AGGREGATE_OPTIONS, CO_MENTION_MIN_ARTICLES, STORED_HITS } from '../../src/import/write/aggregates';
 import { importPaths } from '../../src/import/pipeline';
 import { closeTestDriver, TEST_DATABASE, testDriver, wipeDatabase } from '../support/neo4j';
 import { loadTestGraph, SEED } from './support';
@@ -47,13 +47,15 @@ function view(rows: ExpertRow[], quotes: number) {
   return rows
     .map((hit) => ({
       person: hit.person.key,
+      // The stored hits carry names and aliases of their own: they must be the graph's.
+      personNames: [hit.person.name, ...hit.person.aliases],
       score: Math.round(hit.score * 1e6) / 1e6,
       articleCount: hit.articleCount,
       role: mostFrequent(hit.roleCounts),
-      organizations: hit.organizations.map((o) => o.key).sort(),
+      organizations: hit.organizations.map((o) => `${o.key} ${o.name} ${o.aliases.join('|')}`).sort(),
       articles: [...hit.articleUrls].sort(),
       quotes: hitQuotes(hit, quotes)
-        .map((q) => `${q.articleUrl} ${q.text}`)
+        .map((q) => `${q.articleUrl} ${q.key} ${q.position} ${q.text}`)
         .sort(),
     }))
     .sort((x, y) => y.score - x.score || y.articleCount - x.articleCount || x.person.localeCompare(y.person));
@@ -62,14 +64,16 @@ function view(rows: ExpertRow[], quotes: number) {
 async function expectStoredExpertsEqualLive(): Promise<number> {
   const keys = await subjectKeys();
   let hits = 0;
-  // The stored answer in full, and the stored ranking with details read from the graph.
+  // The stored hits in full (pages up to STORED_HITS), and the stored ranking with details read
+  // from the graph (larger pages, more quotes, the articles).
   for (const request of [
-    { maxQuotes: 5, withUrls: false },
-    { maxQuotes: 2, withUrls: false },
-    { maxQuotes: 0, withUrls: false },
-    { maxQuotes: 20, withUrls: true },
+    { limit: STORED_HITS, maxQuotes: 5, withUrls: false },
+    { limit: STORED_HITS, maxQuotes: 2, withUrls: false },
+    { limit: STORED_HITS, maxQuotes: 0, withUrls: false },
+    { limit: 100, maxQuotes: 5, withUrls: false },
+    { limit: 100, maxQuotes: 20, withUrls: true },
   ]) {
-    const options = { limit: 100, from: null, to: null, ...request };
+    const options = { from: null, to: null, ...request };
     const stored = await experts(db, keys, options);
     const live = await experts(db, keys, { ...options, live: true });
     keys.forEach((key, i) => {

@@ -1,6 +1,10 @@
 import { int, type Db } from '../db';
 import { byKey } from './batch';
-import { LIST_SEPARATOR, STORED_QUOTES } from '../../import/write/aggregates';
+import {
+  STORED_HITS as STORED_HIT_COUNT,
+  STORED_QUOTES,
+  type StoredExpertHit,
+} from '../../import/write/aggregates';
 import { entityProjection, type EntityNode } from './fragments';
 
 /**
@@ -66,41 +70,12 @@ const STORED_RANKING = `
   MATCH (p:Person {key: al.expertKeys[i]})`;
 
 /**
- * The stored answer in full: ranking, role, organizations and the first quotes of each hit, as
- * long as the request asks for no more quotes than were stored and not for the articles.
- * Quotes are stored as `q:<quote key>` (a Quote) or `e:<article url>` (the quote on the expert edge).
- */
-const STORED_EXPERTS = `
-  MATCH (al:Alias {key: key})
-  WHERE al.expertQuotes IS NOT NULL AND $from IS NULL AND $to IS NULL
-    AND NOT $withUrls AND $maxQuotes <= $storedQuotes${STORED_RANKING}
-  WITH p, al.expertScores[i] AS score, al.expertArticleCounts[i] AS articleCount, al.expertRoles[i] AS role,
-       [k IN split(al.expertOrganizations[i], $separator) WHERE k <> ''] AS organizationKeys,
-       [r IN split(al.expertQuotes[i], $separator) WHERE r <> ''][0..$maxQuotes] AS quoteRefs
-  RETURN p, score, articleCount, CASE WHEN role = '' THEN [] ELSE [role] END AS roles, [] AS urls, [] AS expertQuotes,
-    COLLECT { UNWIND organizationKeys AS k MATCH (o:Organization {key: k}) RETURN o } AS organizations,
-    COLLECT {
-      UNWIND range(0, size(quoteRefs) - 1) AS j
-      CALL (p, quoteRefs, j) {
-        MATCH (q:Quote {key: substring(quoteRefs[j], 2)})-[:QUOTED_IN]->(qa:Article)
-        WHERE quoteRefs[j] STARTS WITH 'q:'
-        RETURN {key: q.key, text: q.text, position: q.position, articleUrl: qa.url} AS quote
-        UNION
-        MATCH (p)-[e:QUOTED_AS_EXPERT]->(qa:Article {url: substring(quoteRefs[j], 2)})
-        WHERE quoteRefs[j] STARTS WITH 'e:'
-        RETURN {key: null, text: e.quote, position: null, articleUrl: qa.url} AS quote
-      }
-      RETURN quote ORDER BY j
-    } AS quotes`;
-
-/**
  * The stored ranking with each hit's details read from the graph: for requests that want the
  * articles or more quotes than were stored. Only the top $limit experts' own edges are walked.
  */
 const STORED_RANKING_EXPERTS = `
   MATCH (al:Alias {key: key})
-  WHERE al.expertQuotes IS NOT NULL AND $from IS NULL AND $to IS NULL
-    AND ($withUrls OR $maxQuotes > $storedQuotes)
+  WHERE al.expertHits IS NOT NULL AND $from IS NULL AND $to IS NULL
   WITH al, COLLECT { MATCH (al)-[:ALIAS_OF]->(e) RETURN e UNION MATCH (e:Topic {key: key}) RETURN e } AS anchors${STORED_RANKING}
   CALL (p, anchors) {
     MATCH (p)-[e:QUOTED_AS_EXPERT]->(a:Article {imported: true})
@@ -142,17 +117,29 @@ CALL (key) {${LIVE_EXPERTS}
 }
 ${EXPERT_HITS}`;
 
-/** The stored answers when there are some and no date range is asked for, else the live computation. */
+/**
+ * The stored ranking when there is one and no date range is asked for, else the live computation.
+ * For requests that STORED_HITS cannot answer, and for the keys it has no hits for.
+ */
 export const EXPERTS = `
 UNWIND $keys AS key
-CALL (key) {${STORED_EXPERTS}
-  UNION ALL${STORED_RANKING_EXPERTS}
+CALL (key) {${STORED_RANKING_EXPERTS}
   UNION ALL
   WITH key
   WHERE $from IS NOT NULL OR $to IS NOT NULL
-     OR NOT EXISTS { MATCH (al:Alias {key: key}) WHERE al.expertQuotes IS NOT NULL }${LIVE_EXPERTS}
+     OR NOT EXISTS { MATCH (al:Alias {key: key}) WHERE al.expertHits IS NOT NULL }${LIVE_EXPERTS}
 }
 ${EXPERT_HITS}`;
+
+/**
+ * The stored hits in full (src/import/write/aggregates.ts), null for a key that has none: the
+ * usual request (no dates, no articles, few quotes, a page no larger than the default) is one
+ * index seek and no joins.
+ */
+export const STORED_HITS = `
+UNWIND $keys AS key
+OPTIONAL MATCH (al:Alias {key: key})
+RETURN key, al.expertHits[0..$limit] AS value`;
 
 export interface ExpertQuoteRow {
   key: string | null;
@@ -185,14 +172,53 @@ export interface ExpertOptions {
   live?: boolean;
 }
 
-export function experts(db: Db, keys: readonly string[], options: ExpertOptions): Promise<ExpertRow[][]> {
-  return byKey<ExpertRow[]>(db, options.live ? EXPERTS_LIVE : EXPERTS, keys, [], {
+function fromStored(json: string, maxQuotes: number): ExpertRow {
+  const hit = JSON.parse(json) as StoredExpertHit;
+  return {
+    ...hit,
+    person: hit.person as EntityNode,
+    organizations: hit.organizations as EntityNode[],
+    quotes: hit.quotes.slice(0, maxQuotes),
+    articleUrls: [],
+    // The stored quotes already include the edge quotes, in the API's order.
+    expertQuotes: [],
+  };
+}
+
+/** Whether the stored hits hold everything the request asks for. */
+function storedHitsServe(options: ExpertOptions): boolean {
+  return (
+    !options.live &&
+    options.from === null &&
+    options.to === null &&
+    !options.withUrls &&
+    options.maxQuotes <= STORED_QUOTES &&
+    options.limit <= STORED_HIT_COUNT
+  );
+}
+
+export async function experts(
+  db: Db,
+  keys: readonly string[],
+  options: ExpertOptions,
+): Promise<ExpertRow[][]> {
+  const params = {
     limit: int(options.limit),
     maxQuotes: int(options.maxQuotes),
     withUrls: options.withUrls,
-    storedQuotes: int(STORED_QUOTES),
-    separator: LIST_SEPARATOR,
     from: options.from,
     to: options.to,
-  });
+  };
+  let answers: (ExpertRow[] | null)[] = keys.map(() => null);
+  if (storedHitsServe(options)) {
+    const stored = await byKey<string[] | null>(db, STORED_HITS, keys, null, { limit: params.limit });
+    answers = stored.map((hits) => hits?.map((json) => fromStored(json, options.maxQuotes)) ?? null);
+  }
+  const rest = keys.filter((_, i) => answers[i] === null);
+  if (rest.length > 0) {
+    const computed = await byKey<ExpertRow[]>(db, options.live ? EXPERTS_LIVE : EXPERTS, rest, [], params);
+    const byRestKey = new Map(rest.map((key, i) => [key, computed[i]]));
+    answers = answers.map((answer, i) => answer ?? byRestKey.get(keys[i])!);
+  }
+  return answers as ExpertRow[][];
 }

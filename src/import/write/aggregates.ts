@@ -16,7 +16,10 @@ import { LIMITS } from '../../api/limits';
  *   or quote `n` (as an expert) and mention `m`; mentions = Σ MENTIONS.count of `m` in them.
  * - Experts, on every Alias (the subject key of `experts(topic:)`): `expertKeys`,
  *   `expertScores`, `expertArticleCounts`, best first, with the score of
- *   src/api/queries/experts.ts (the live query defines it; this is the same sum).
+ *   src/api/queries/experts.ts (the live query defines it; this is the same sum), and
+ *   `expertHits`: the first STORED_HITS hits as the API returns them (person, organizations,
+ *   role counts, first quotes), one JSON string per hit, so the usual request is one index seek
+ *   and no joins.
  *
  * The numbers are computed here in one pass over the imported facts (streamed, so the
  * importer's heap cap holds), which is much cheaper than one Cypher aggregation per entity.
@@ -36,7 +39,8 @@ const READ_ENTITIES = `
 MATCH (n:Person|Organization|Place|Topic)
 WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
 ORDER BY label, n.key
-RETURN elementId(n) AS id, label, n.key AS key, n.name AS name`;
+RETURN elementId(n) AS id, label, n.key AS key, n.name AS name,
+  coalesce(n.aliases, []) AS aliases, n.articleCount AS articleCount`;
 
 /** Per article, every fact the two aggregates need; stubs carry none and are skipped. */
 const READ_ARTICLES = `
@@ -62,7 +66,7 @@ CALL (a) {
     quotes: COLLECT {
       MATCH (a)<-[:QUOTED_IN]-(q:Quote)<-[:SAID]-(p)
       WITH q ORDER BY q.position, q.key
-      RETURN [q.key, q.text]
+      RETURN [q.key, q.text, q.position]
     }
   }) AS experts
 }
@@ -95,15 +99,15 @@ SET ${CO_MENTION_KINDS.map(
     n.co${kind}Mentions = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].mentions`, 'toInteger')} END`,
 ).join(',\n    ')}`;
 
+// expertRoles, expertOrganizations and expertQuotes were the hit details before expertHits.
 export const WRITE_EXPERTS = `
 UNWIND $rows AS row
 MATCH (al:Alias) WHERE elementId(al) = row.id
 SET al.expertKeys = ${split('row.n', 'row.keys')},
     al.expertScores = ${split('row.n', 'row.scores', 'toFloat')},
     al.expertArticleCounts = ${split('row.n', 'row.counts', 'toInteger')},
-    al.expertRoles = ${split('row.n', 'row.roles')},
-    al.expertOrganizations = ${split('row.n', 'row.organizations')},
-    al.expertQuotes = ${split('row.n', 'row.quotes')}`;
+    al.expertHits = ${split('row.storedHits', 'row.hits')},
+    al.expertRoles = null, al.expertOrganizations = null, al.expertQuotes = null`;
 
 /** Separates the entries of a list written as one string; entries never contain it. */
 export const ENTRY_SEPARATOR = '\u001e';
@@ -115,14 +119,16 @@ interface Entity {
   label: string;
   key: string;
   name: string | null;
+  aliases: string[];
+  articleCount: number | null;
 }
 
 interface ExpertEdge {
   role: string | null;
   quote: string | null;
   organizations: string[];
-  /** The expert's quotes in the article, in order: [key, text]. */
-  quotes: [string, string][];
+  /** The expert's quotes in the article, in order: [key, text, position]. */
+  quotes: [string, string, number | null][];
 }
 
 interface ArticleFacts {
@@ -183,7 +189,7 @@ export async function readCorpus(tx: ManagedTransaction): Promise<Corpus> {
         role: string | null;
         quote: string | null;
         organizations: string[];
-        quotes: [string, string][];
+        quotes: [string, string, number | null][];
       }[];
       speakers: string[];
     };
@@ -347,16 +353,46 @@ export interface ExpertRow {
   keys: string[];
   scores: number[];
   counts: number[];
-  /** The role the subject's articles give the expert most often ('' for none). */
-  roles: string[];
-  /** Keys of the organizations the expert speaks for there, joined by LIST_SEPARATOR. */
-  organizations: string[];
-  /** The first STORED_QUOTES quotes of the hit (see expertQuotes), joined by LIST_SEPARATOR. */
-  quotes: string[];
+  /** JSON of each StoredExpertHit. */
+  hits: string[];
 }
 
-/** Joins the short lists stored per expert (property lists cannot nest); keys never contain it. */
-export const LIST_SEPARATOR = '\u001f';
+/** An entity as the API's queries project it (entityProjection in src/api/queries/fragments.ts). */
+export interface StoredEntity {
+  kind: string;
+  key: string;
+  name: string | null;
+  aliases: string[];
+  articleCount: number | null;
+}
+
+export interface StoredQuote {
+  /** null for the quote on an expert edge that is no stored Quote. */
+  key: string | null;
+  text: string;
+  position: number | null;
+  articleUrl: string;
+}
+
+/**
+ * An expert hit as stored in `Alias.expertHits` and read back by src/api/queries/experts.ts:
+ * its ExpertRow without the article URLs, with the first STORED_QUOTES quotes.
+ */
+export interface StoredExpertHit {
+  person: StoredEntity;
+  score: number;
+  articleCount: number;
+  roleCounts: { role: string; count: number }[];
+  organizations: StoredEntity[];
+  quotes: StoredQuote[];
+}
+
+/**
+ * Hits stored in full (expertHits): the API's default page. Neo4j reads a list property whole,
+ * and all 100 hits with their quotes are about 300 KB on a busy subject; larger pages read the
+ * stored ranking and then the graph.
+ */
+export const STORED_HITS = LIMITS.defaultPageSize;
 
 /**
  * Quotes stored per expert hit: ExpertHit.quotes' default page. A request for more quotes than
@@ -364,39 +400,44 @@ export const LIST_SEPARATOR = '\u001f';
  */
 export const STORED_QUOTES = 5;
 
-/** As the API picks an expert's role: the most frequent, ties to the alphabetically first. */
-export function mostFrequentRole(roles: (string | null)[]): string | null {
+/** How often the articles give each role (the API shows the most frequent). */
+export function roleCounts(roles: (string | null)[]): { role: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const role of roles) if (role) counts.set(role, (counts.get(role) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  return [...counts].sort(([a], [b]) => compareNames(a, b)).map(([role, count]) => ({ role, count }));
 }
 
 /**
  * An expert hit's quotes, in the API's order: the expert's quotes in the subject's articles (by
  * article URL, then position; at most the API's largest page), then the quotes that made them an
- * expert (on the QUOTED_AS_EXPERT edges) that are not already among those. Stored quotes are
- * referenced as `q:<quote key>`, edge quotes as `e:<article url>`. Only the first `limit` are made.
+ * expert (on the QUOTED_AS_EXPERT edges) that are not already among those. Only the first
+ * `limit` are made.
  */
-export function expertQuotes(edges: { url: string; edge: ExpertEdge }[], limit: number): string[] {
+export function expertQuotes(edges: { url: string; edge: ExpertEdge }[], limit: number): StoredQuote[] {
   const sorted = [...edges].sort((x, y) => compareNames(x.url, y.url));
-  const refs: string[] = [];
+  const quotes: StoredQuote[] = [];
   const seen = new Set<string>();
-  for (const { edge } of sorted) {
-    for (const [key, text] of edge.quotes) {
-      if (refs.length >= AGGREGATE_TOP) break;
-      refs.push(`q:${key}`);
+  for (const { url, edge } of sorted) {
+    for (const [key, text, position] of edge.quotes) {
+      if (quotes.length >= AGGREGATE_TOP) break;
+      quotes.push({ key, text, position, articleUrl: url });
       seen.add(text);
     }
   }
-  if (refs.length >= limit) return refs.slice(0, limit);
+  if (quotes.length >= limit) return quotes.slice(0, limit);
   for (const { url, edge } of sorted) {
-    if (refs.length >= limit) break;
+    if (quotes.length >= limit) break;
     const text = edge.quote;
     if (!text || [...seen].some((s) => s.includes(text) || text.includes(s))) continue;
     seen.add(text);
-    refs.push(`e:${url}`);
+    quotes.push({ key: null, text, position: null, articleUrl: url });
   }
-  return refs;
+  return quotes;
+}
+
+function storedEntity(entity: Entity): StoredEntity {
+  const { label: kind, key, name, aliases, articleCount } = entity;
+  return { kind, key, name, aliases, articleCount };
 }
 
 /**
@@ -407,8 +448,10 @@ export function expertQuotes(edges: { url: string; edge: ExpertEdge }[], limit: 
 export function* computeExperts(corpus: Corpus): Generator<ExpertRow> {
   const { entities, articles, aliases } = corpus;
   const topicByKey = new Map<string, number>();
+  const organizationByKey = new Map<string, Entity>();
   entities.forEach((e, i) => {
     if (e.label === 'Topic') topicByKey.set(e.key, i);
+    if (e.label === 'Organization') organizationByKey.set(e.key, e);
   });
   // Anchor -> (article, weight term, log term), for imported articles that quote an expert.
   const linksOf = new Map<number, { article: number; weight: number; log: number }[]>();
@@ -463,22 +506,28 @@ export function* computeExperts(corpus: Corpus): Generator<ExpertRow> {
           compareNames(entities[x].key, entities[y].key),
       )
       .slice(0, AGGREGATE_TOP);
-    const details = top.map(([, hit]) => {
+    const hitsJson = top.slice(0, STORED_HITS).map(([p, hit]) => {
       const edges = hit.edges.map(([a, i]) => ({ url: articles[a].url, edge: articles[a].expertEdges[i] }));
-      return {
-        role: mostFrequentRole(edges.map((e) => e.edge.role)) ?? '',
-        organizations: [...new Set(edges.flatMap((e) => e.edge.organizations))].join(LIST_SEPARATOR),
-        quotes: expertQuotes(edges, STORED_QUOTES).join(LIST_SEPARATOR),
+      const organizations = [...new Set(edges.flatMap((e) => e.edge.organizations))]
+        .sort(compareNames)
+        .map((key) => organizationByKey.get(key))
+        .filter((o): o is Entity => o !== undefined);
+      const stored: StoredExpertHit = {
+        person: storedEntity(entities[p]),
+        score: hit.score,
+        articleCount: hit.count,
+        roleCounts: roleCounts(edges.map((e) => e.edge.role)),
+        organizations: organizations.map(storedEntity),
+        quotes: expertQuotes(edges, STORED_QUOTES),
       };
+      return JSON.stringify(stored);
     });
     yield {
       id: alias.id,
       keys: top.map(([p]) => entities[p].key),
       scores: top.map(([, hit]) => hit.score),
       counts: top.map(([, hit]) => hit.count),
-      roles: details.map((d) => d.role),
-      organizations: details.map((d) => d.organizations),
-      quotes: details.map((d) => d.quotes),
+      hits: hitsJson,
     };
   }
 }
@@ -535,9 +584,9 @@ export function expertParams(row: ExpertRow) {
     keys: join(row.keys),
     scores: join(row.scores),
     counts: join(row.counts),
-    roles: join(row.roles),
-    organizations: join(row.organizations),
-    quotes: join(row.quotes),
+    // JSON escapes every control character, ENTRY_SEPARATOR included.
+    storedHits: row.hits.length,
+    hits: join(row.hits),
   };
 }
 
