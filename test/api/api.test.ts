@@ -351,6 +351,39 @@ describe('look-ahead', () => {
     expect(counted.count()).toBe(2);
     expect(two.data!.person.y.slice(0, 3)).toEqual(two.data!.person.x);
   });
+
+  it('answers an article and the lists it is asked for in one query, as the fields themselves would', async () => {
+    const fields = `title body authors { name } translators { name }
+      mentions { count entity { name } } quotes { text speaker { name } } experts { role person { name } }
+      images { url credit } topics { weight topic { name } } references { url }
+      cites { url title } citedBy { url } translations { url }`;
+    counted.reset();
+    const direct = await api.gql(`query ($u: String!) { article(url: $u) { ${fields} } }`, { u: SEED_URL });
+    expect(direct.errors).toBeUndefined();
+    expect(counted.count()).toBe(1);
+    // The same fields under a list are no look-ahead: one query per field kind.
+    counted.reset();
+    const listed = await api.gql(
+      `{ articles(filter: { mentions: "白明" }, first: 5) { edges { node { url ${fields} } } } }`,
+    );
+    expect(listed.errors).toBeUndefined();
+    expect(counted.count()).toBeGreaterThan(5);
+    const node = listed.data!.articles.edges.find(
+      (e: { node: { url: string } }) => e.node.url === SEED_URL,
+    ).node;
+    const { url: _url, ...rest } = node;
+    expect(direct.data!.article).toEqual(rest);
+    expect(direct.data!.article.cites.length).toBeGreaterThan(1);
+    expect(direct.data!.article.mentions.length).toBeGreaterThan(5);
+
+    // Unknown URLs are null in one query too; without list fields the plain article query runs.
+    counted.reset();
+    const missing = await api.gql(
+      '{ article(url: "https://www.nytimes.com/nope.html") { title cites { url } } }',
+    );
+    expect(missing.data!.article).toBeNull();
+    expect(counted.count()).toBe(1);
+  });
 });
 
 describe('logging', () => {

@@ -194,13 +194,15 @@ export const articlesByUrl = (db: Db, urls: readonly string[]) =>
   byKey<ArticleNode | null>(db, ARTICLES_BY_URL, urls, null);
 export const articleBodies = (db: Db, urls: readonly string[]) =>
   byKey<string | null>(db, ARTICLE_BODIES, urls, null);
-export async function articleCredits(db: Db, urls: readonly string[]): Promise<Credits[]> {
-  const empty: CreditsRow = { authors: [], contributors: [], translators: [] };
-  const rows = await byKey<CreditsRow>(db, ARTICLE_CREDITS, urls, empty);
-  return rows.map((row) => ({
+const NO_CREDITS: CreditsRow = { authors: [], contributors: [], translators: [] };
+function toCredits(row: CreditsRow): Credits {
+  return {
     ...row,
     authors: [...row.authors].sort((x, y) => (x.position ?? 0) - (y.position ?? 0)).map((x) => x.person),
-  }));
+  };
+}
+export async function articleCredits(db: Db, urls: readonly string[]): Promise<Credits[]> {
+  return (await byKey<CreditsRow>(db, ARTICLE_CREDITS, urls, NO_CREDITS)).map(toCredits);
 }
 export const articleMentions = (db: Db, urls: readonly string[]) =>
   byKey<MentionRow[]>(db, ARTICLE_MENTIONS, urls, []);
@@ -220,3 +222,78 @@ export const articleTranslations = (db: Db, urls: readonly string[]) =>
   byKey<LinkRow[]>(db, ARTICLE_TRANSLATIONS, urls, []);
 export const articleReferences = (db: Db, urls: readonly string[]) =>
   byKey<WebPageRow[]>(db, ARTICLE_REFERENCES, urls, []);
+
+/**
+ * What an article's fields read, by the name of the loader their resolvers use (src/api/resolvers/
+ * article.ts): the batch function, and the same batch query's row for one article as that
+ * function turns it into a value (`missing` when the query has no row for it).
+ */
+export const ARTICLE_FIELD_LOADERS = {
+  'article.body': { query: ARTICLE_BODIES, batch: articleBodies, value: (row: unknown) => row ?? null },
+  'article.credits': {
+    query: ARTICLE_CREDITS,
+    batch: articleCredits,
+    value: (row: unknown) => toCredits((row as CreditsRow | null) ?? NO_CREDITS),
+  },
+  'article.mentions': { query: ARTICLE_MENTIONS, batch: articleMentions, value: listOrEmpty },
+  'article.quotes': { query: ARTICLE_QUOTES, batch: articleQuotes, value: listOrEmpty },
+  'article.experts': { query: ARTICLE_EXPERTS, batch: articleExperts, value: listOrEmpty },
+  'article.images': { query: ARTICLE_IMAGES, batch: articleImages, value: listOrEmpty },
+  'article.topics': { query: ARTICLE_TOPICS, batch: articleTopics, value: listOrEmpty },
+  'article.cites': { query: ARTICLE_CITES, batch: articleCites, value: listOrEmpty },
+  'article.citedBy': { query: ARTICLE_CITED_BY, batch: articleCitedBy, value: listOrEmpty },
+  'article.translations': { query: ARTICLE_TRANSLATIONS, batch: articleTranslations, value: listOrEmpty },
+  'article.references': { query: ARTICLE_REFERENCES, batch: articleReferences, value: listOrEmpty },
+} as const;
+
+export type ArticleFieldLoader = keyof typeof ARTICLE_FIELD_LOADERS;
+
+function listOrEmpty(row: unknown): unknown[] {
+  return (row as unknown[] | null) ?? [];
+}
+
+const withFieldsQueries = new Map<string, string>();
+
+/**
+ * One article and the batch queries of the given loaders in one round trip. The text is composed
+ * only from the fixed queries above (each a subquery over `$keys`, here a single URL), and is
+ * built once per set of loaders.
+ */
+function articleWithFieldsQuery(loaders: readonly ArticleFieldLoader[]): string {
+  const cacheKey = loaders.join(',');
+  let query = withFieldsQueries.get(cacheKey);
+  if (query === undefined) {
+    const names = loaders.map((_, i) => `f${i}`);
+    query = [
+      `CALL () {${ARTICLES_BY_URL}\n}\nWITH value AS article`,
+      ...loaders.map(
+        (loader, i) =>
+          `OPTIONAL CALL () {${ARTICLE_FIELD_LOADERS[loader].query}\n}\nWITH article, ${[...names.slice(0, i), `value AS ${names[i]}`].join(', ')}`,
+      ),
+      `RETURN article, [${names.join(', ')}] AS fields`,
+    ].join('\n');
+    withFieldsQueries.set(cacheKey, query);
+  }
+  return query;
+}
+
+export interface ArticleWithFields {
+  article: ArticleNode;
+  /** The value of each requested loader for this article. */
+  fields: Map<ArticleFieldLoader, unknown>;
+}
+
+export async function articleWithFields(
+  db: Db,
+  url: string,
+  loaders: readonly ArticleFieldLoader[],
+): Promise<ArticleWithFields | null> {
+  const [row] = await db.read<{ article: ArticleNode; fields: unknown[] }>(articleWithFieldsQuery(loaders), {
+    keys: [url],
+  });
+  if (!row) return null;
+  return {
+    article: row.article,
+    fields: new Map(loaders.map((loader, i) => [loader, ARTICLE_FIELD_LOADERS[loader].value(row.fields[i])])),
+  };
+}

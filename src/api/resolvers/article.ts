@@ -1,3 +1,4 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
 import * as A from '../queries/articles';
@@ -14,7 +15,43 @@ import {
   WebPage,
 } from '../types/graph';
 
-/** Every field here is one batched query per request, whatever the number of articles. */
+/** The loader behind each Article field that reads more than the article node. */
+const FIELD_LOADERS: Record<string, A.ArticleFieldLoader> = {
+  body: 'article.body',
+  authors: 'article.credits',
+  contributors: 'article.credits',
+  translators: 'article.credits',
+  mentions: 'article.mentions',
+  quotes: 'article.quotes',
+  experts: 'article.experts',
+  images: 'article.images',
+  topics: 'article.topics',
+  cites: 'article.cites',
+  citedBy: 'article.citedBy',
+  translations: 'article.translations',
+  references: 'article.references',
+};
+
+/** The loaders the Article fields selected directly under this field will use, each once. */
+export function selectedArticleLoaders(info: GraphQLResolveInfo): A.ArticleFieldLoader[] {
+  const found = new Set<A.ArticleFieldLoader>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    for (const selection of set?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) {
+        const loader = FIELD_LOADERS[selection.name.value];
+        if (loader) found.add(loader);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
+      else visit(info.fragments[selection.name.value]?.selectionSet);
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet);
+  return [...found].sort();
+}
+
+/**
+ * Every field here is one batched query per request, whatever the number of articles; under
+ * `Query.article` the loaders are primed by the article's own query (one round trip in all).
+ */
 @Resolver(() => Article)
 export class ArticleResolver {
   @FieldResolver(() => String, {

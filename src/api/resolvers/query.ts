@@ -5,6 +5,7 @@ import { getArgumentValues } from 'graphql/execution/values';
 import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { ConnectionArgs, dateRange, nameKey, pageArgs, pageSize, toConnection } from '../args';
 import type { ApiContext } from '../context';
+import type { BatchFn } from '../loaders';
 import { badInput } from '../errors';
 import { LIMITS } from '../limits';
 import * as A from '../queries/articles';
@@ -25,6 +26,7 @@ import {
   ExpertHit,
   type EntityKind,
 } from '../types/graph';
+import { selectedArticleLoaders } from './article';
 import { coMentionedLoader } from './entities';
 import { expertHits } from './experts';
 
@@ -108,12 +110,29 @@ function toPath(row: PathRow) {
 @Resolver()
 export class QueryResolver {
   @Query(() => Article, { nullable: true, description: 'An article (or a stub) by its canonical URL.' })
-  async article(@Arg('url', () => String) url: string, @Ctx() ctx: ApiContext) {
+  async article(
+    @Arg('url', () => String) url: string,
+    @Ctx() ctx: ApiContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     // The importer's canonical form, so a pasted URL with a trailing slash or ?smid= still matches.
     const canonical = canonicalUrl(url);
     if (canonical === null) throw badInput('url must be an http(s) URL.', 'url');
-    const [article] = await A.articlesByUrl(ctx.db, [canonical]);
-    return article;
+    const loaders = selectedArticleLoaders(info);
+    if (loaders.length === 0) return (await A.articlesByUrl(ctx.db, [canonical]))[0];
+    // The article and the lists its fields read in one round trip; the field resolvers then
+    // find their loaders primed.
+    const row = await A.articleWithFields(ctx.db, canonical, loaders);
+    if (!row) return null;
+    for (const [loader, value] of row.fields) {
+      ctx.loaders.prime(
+        loader,
+        row.article.url,
+        value,
+        A.ARTICLE_FIELD_LOADERS[loader].batch as BatchFn<unknown>,
+      );
+    }
+    return row.article;
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, newest first, optionally filtered.' })
