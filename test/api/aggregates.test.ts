@@ -92,11 +92,12 @@ async function expectStoredCoMentionsEqualLive(): Promise<number> {
   for (const label of ENTITY_LABELS) {
     const keys = await column<string>(`MATCH (n:${label}) RETURN n.key ORDER BY n.key`);
     for (const kind of [null, 'Person', 'Organization', 'Place'] as (EntityLabel | null)[]) {
+      // 3: the stored entries whole (co<Kind>Hits); 100: the stored key lists.
       for (const limit of [100, 3]) {
         const stored = await coMentioned(db, label, keys, { limit, kind });
         const live = await coMentioned(db, label, keys, { limit, kind, live: true });
         const shape = (rows: typeof stored) =>
-          rows.map((list) => list.map((c) => `${c.count} ${c.entity.kind} ${c.entity.key}`));
+          rows.map((list) => list.map((c) => `${c.count} ${c.entity.kind} ${c.entity.key} ${c.entity.name}`));
         expect(shape(stored)).toEqual(shape(live));
         entries += stored.reduce((n, list) => n + list.length, 0);
       }

@@ -12,7 +12,12 @@ import {
   type EntityNode,
   type PageArgs,
 } from './fragments';
-import { CO_MENTION_KINDS } from '../../import/write/aggregates';
+import {
+  CO_MENTION_KINDS,
+  compareNames,
+  STORED_HITS,
+  type StoredCoMention,
+} from '../../import/write/aggregates';
 import type { QuoteRow } from './articles';
 
 /**
@@ -130,7 +135,8 @@ const STORED_CO_MENTIONS = CO_MENTION_KINDS.map(
 ).join(`
     UNION ALL`);
 
-function coMentionQuery(stored: boolean): string {
+/** The co-mention page as `value`: from the stored key lists or live. */
+function coMentionList(stored: boolean): string {
   return `
   CALL (n) {${
     stored
@@ -148,6 +154,55 @@ function coMentionQuery(stored: boolean): string {
   ORDER BY count DESC, mentions DESC, m.name, m.key
   LIMIT $limit
   RETURN collect({count: count, entity: ${entityProjection('m')}}) AS value`;
+}
+
+/**
+ * `value` is {hits, list}: `hits`, per kind, the stored entries whole (JSON, see coMentionPage)
+ * when they cover the page; else `list`, the page from the stored key lists or live.
+ */
+function coMentionQuery(stored: boolean): string {
+  const list = `
+    CALL (n) {${coMentionList(stored)}
+    }
+    RETURN null AS hits, value AS list`;
+  if (!stored)
+    return `
+  CALL (n) {${list}
+  }
+  RETURN {hits: hits, list: list} AS value`;
+  const kinds = CO_MENTION_KINDS.map(
+    (kind) => `CASE WHEN $kind IS NULL OR $kind = '${kind}' THEN n.co${kind}Hits[0..$limit] ELSE [] END`,
+  ).join(',\n      ');
+  return `
+  CALL (n) {
+    WITH n WHERE n.coPersonHits IS NOT NULL AND $limit <= $storedHits
+    RETURN [
+      ${kinds}
+    ] AS hits, null AS list
+    UNION ALL
+    WITH n WHERE n.coPersonHits IS NULL OR $limit > $storedHits${list}
+  }
+  RETURN {hits: hits, list: list} AS value`;
+}
+
+interface CoMentionValue {
+  hits: string[][] | null;
+  list: CoMentionRow[] | null;
+}
+
+/** The page of a CoMentionValue: stored entries merged across kinds in the query's order. */
+function coMentionPage(value: CoMentionValue | null, limit: number): CoMentionRow[] {
+  if (!value) return [];
+  if (!value.hits) return value.list ?? [];
+  const entries = value.hits.flat().map((json) => JSON.parse(json) as StoredCoMention);
+  entries.sort(
+    (x, y) =>
+      y.count - x.count ||
+      y.mentions - x.mentions ||
+      compareNames(x.entity.name, y.entity.name) ||
+      compareNames(x.entity.key, y.entity.key),
+  );
+  return entries.slice(0, limit).map(({ count, entity }) => ({ count, entity: entity as EntityNode }));
 }
 
 /** Co-mentions from the stored lists, or live for entities that have none (few articles, or new). */
@@ -207,11 +262,11 @@ export async function entityWithCoMentions(
   key: string,
   options: { limit: number; kind: EntityLabel | null },
 ): Promise<{ entity: EntityNode; coMentioned: CoMentionRow[] } | null> {
-  const [row] = await db.read<{ entity: EntityNode; coMentioned: CoMentionRow[] }>(
+  const [row] = await db.read<{ entity: EntityNode; coMentioned: CoMentionValue }>(
     ENTITY_WITH_CO_MENTIONS[label],
-    { key, limit: int(options.limit), kind: options.kind },
+    { key, limit: int(options.limit), kind: options.kind, storedHits: int(STORED_HITS) },
   );
-  return row ?? null;
+  return row ? { entity: row.entity, coMentioned: coMentionPage(row.coMentioned, options.limit) } : null;
 }
 
 export async function entityByName(db: Db, label: EntityLabel, key: string): Promise<EntityNode | null> {
@@ -259,16 +314,20 @@ export function members(
   return byKey<MemberRow[]>(db, MEMBERS[label], keys, [], { limit: int(limit) });
 }
 
-export function coMentioned(
+export async function coMentioned(
   db: Db,
   label: EntityLabel,
   keys: readonly string[],
   options: { limit: number; kind: EntityLabel | null; live?: boolean },
 ): Promise<CoMentionRow[][]> {
-  return byKey<CoMentionRow[]>(db, (options.live ? CO_MENTIONED_LIVE : CO_MENTIONED)[label], keys, [], {
-    limit: int(options.limit),
-    kind: options.kind,
-  });
+  const values = await byKey<CoMentionValue | null>(
+    db,
+    (options.live ? CO_MENTIONED_LIVE : CO_MENTIONED)[label],
+    keys,
+    null,
+    { limit: int(options.limit), kind: options.kind, storedHits: int(STORED_HITS) },
+  );
+  return values.map((value) => coMentionPage(value, options.limit));
 }
 
 export function entityTopics(

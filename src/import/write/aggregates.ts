@@ -12,7 +12,8 @@ import { LIMITS } from '../../api/limits';
  *
  * - Co-mentions, on every Person, Organization, Place and Topic `n`, one list per kind of the
  *   co-mentioned entity `m` (Person, Organization, Place): `co<Kind>Keys`, `co<Kind>Counts`,
- *   `co<Kind>Mentions`, ordered as the API orders them. count = articles that mention, are about
+ *   `co<Kind>Mentions`, ordered as the API orders them, and `co<Kind>Hits`, the first
+ *   STORED_HITS entries whole (JSON), which answer the usual page without a join. count = articles that mention, are about
  *   or quote `n` (as an expert) and mention `m`; mentions = Σ MENTIONS.count of `m` in them.
  * - Experts, on every Alias (the subject key of `experts(topic:)`): `expertKeys`,
  *   `expertScores`, `expertArticleCounts`, best first, with the score of
@@ -96,7 +97,8 @@ SET ${CO_MENTION_KINDS.map(
   (kind, i) =>
     `n.co${kind}Keys = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].keys`)} END,
     n.co${kind}Counts = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].counts`, 'toInteger')} END,
-    n.co${kind}Mentions = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].mentions`, 'toInteger')} END`,
+    n.co${kind}Mentions = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].mentions`, 'toInteger')} END,
+    n.co${kind}Hits = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].h`, `row.lists[${i}].hits`)} END`,
 ).join(',\n    ')}`;
 
 // expertRoles, expertOrganizations and expertQuotes were the hit details before expertHits.
@@ -271,6 +273,15 @@ export interface CoMentionList {
   keys: string[];
   counts: number[];
   mentions: number[];
+  /** JSON of the first STORED_HITS entries as StoredCoMention. */
+  hits: string[];
+}
+
+/** A co-mention as stored in `co<Kind>Hits` and read back by src/api/queries/entities.ts. */
+export interface StoredCoMention {
+  count: number;
+  mentions: number;
+  entity: StoredEntity;
 }
 
 export interface CoMentionRow {
@@ -338,6 +349,14 @@ export function* computeCoMentions(corpus: Corpus): Generator<CoMentionRow> {
         keys: top.map((m) => entities[m].key),
         counts: top.map((m) => counts[m]),
         mentions: top.map((m) => sums[m]),
+        hits: top.slice(0, STORED_HITS).map((m) => {
+          const stored: StoredCoMention = {
+            count: counts[m],
+            mentions: sums[m],
+            entity: storedEntity(entities[m]),
+          };
+          return JSON.stringify(stored);
+        }),
       };
     });
     for (const m of touched) {
@@ -573,6 +592,8 @@ export function coMentionParams(row: CoMentionRow) {
         keys: join(list.keys),
         counts: join(list.counts),
         mentions: join(list.mentions),
+        h: list.hits.length,
+        hits: join(list.hits),
       })) ?? null,
   };
 }
