@@ -66,7 +66,7 @@ function useBenchInstance(): void {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { requests: 400, load: true, keep: false, only: [] };
+  const args: Args = { requests: 1000, load: true, keep: false, only: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--corpus') args.corpus = path.resolve(argv[++i]);
     else if (argv[i] === '--requests') args.requests = Number(argv[++i]);
