@@ -1,6 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'The Neo4j server behind the API, read live from the server.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'The Neo4j server behind the API, read live from the server.',
+})
 export class Health {
   @Field(() => String, { description: 'Neo4j kernel version, e.g. 5.26.0.' })
   neo4jVersion!: string;
@@ -18,7 +21,7 @@ export class Health {
   relationshipCount!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ValueCount {
   @Field(() => String)
   value!: string;
@@ -27,7 +30,7 @@ export class ValueCount {
   count!: number;
 }
 
-@ObjectType({ description: 'What the graph holds.' })
+@ObjectType({ simpleResolvers: true, description: 'What the graph holds.' })
 export class Stats {
   @Field(() => Int, { description: 'Imported articles (not counting stubs that are only linked to).' })
   articleCount!: number;
