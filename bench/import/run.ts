@@ -470,7 +470,15 @@ async function main() {
   const context = {
     machine: machine(),
     importer: importerVersion(),
-    neo4j: { uri: target.uri, version: started.version ?? null, via: started.via, database: DATABASE },
+    neo4j: {
+      uri: target.uri,
+      version: started.version ?? null,
+      via: started.via,
+      database: DATABASE,
+      // A server this run started has a cold JIT: on 2026-11-27 the same import ran at 73 articles/s
+      // right after a start and at 113/s on the server left running.
+      startedByThisRun: !started.reused,
+    },
     corpus: { dir: path.relative(ROOT, dir), ...manifest },
     targets: TARGETS,
     competitorsAtStart: others,
@@ -579,6 +587,12 @@ async function main() {
             `(importer only: ${m.importerArticlesPerSecond})`,
         ],
         ['relationships/s', String(m.relationshipsPerSecond)],
+        [
+          'neo4j',
+          started.reused
+            ? 'already running (warm)'
+            : 'started by this run: cold JIT, expect slower numbers; run again for warm ones',
+        ],
         ['nodes / relationships created', `${m.nodesCreated} / ${m.relationshipsCreated}`],
         [
           'peak importer RSS (MB)',
