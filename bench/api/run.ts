@@ -11,7 +11,8 @@ import { createDriver } from '../../src/db/driver';
 import { wipeDatabase } from '../../src/db/wipe';
 import { migrate } from '../../src/db/migrate';
 import { entityKey } from '../../src/import/resolve/keys';
-import { startNeo4j, stopNeo4j } from '../../src/neo4j-launcher/launcher';
+import { neo4jPid, startNeo4j, stopNeo4j } from '../../src/neo4j-launcher/launcher';
+import { processCpuMs } from '../import/contention';
 
 /**
  * API benchmark on its own Neo4j server: the launcher's test instance settings with another home
@@ -248,18 +249,8 @@ interface Stats {
 
 /** The processes whose CPU each cell accounts: the API server child and the Neo4j JVM. */
 const cpuPids: { apiServer?: number; neo4j?: number } = {};
-/** Linux reports process CPU time in clock ticks of 1/100 s (USER_HZ). */
-const CLOCK_TICKS = 100;
-
-/** User + system CPU time of a process in ms, from /proc (null when unavailable). */
-function processCpuMs(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
-  } catch {
-    return null;
-  }
+function cpuMsOf(pid: number | undefined): number | null {
+  return pid ? processCpuMs(pid) : null;
 }
 
 function percentile(sorted: number[], q: number): number {
@@ -278,8 +269,8 @@ async function measure(
   const deadline = started + budgetMs;
   const cpuBefore = {
     loadGenerator: process.cpuUsage(),
-    apiServer: processCpuMs(cpuPids.apiServer),
-    neo4j: processCpuMs(cpuPids.neo4j),
+    apiServer: cpuMsOf(cpuPids.apiServer),
+    neo4j: cpuMsOf(cpuPids.neo4j),
   };
   const worker = async () => {
     while (issued < total && performance.now() < deadline) {
@@ -300,8 +291,8 @@ async function measure(
   const own = process.cpuUsage(cpuBefore.loadGenerator);
   const cpuMsPerRequest = {
     loadGenerator: Math.round(((own.user + own.system) / 1000 / latencies.length) * 1000) / 1000,
-    apiServer: perRequest(cpuBefore.apiServer, processCpuMs(cpuPids.apiServer)),
-    neo4j: perRequest(cpuBefore.neo4j, processCpuMs(cpuPids.neo4j)),
+    apiServer: perRequest(cpuBefore.apiServer, cpuMsOf(cpuPids.apiServer)),
+    neo4j: perRequest(cpuBefore.neo4j, cpuMsOf(cpuPids.neo4j)),
   };
   return {
     cpuMsPerRequest,
@@ -385,16 +376,6 @@ function cpuCell(cpu: Stats['cpuMsPerRequest'], withApi = true): string {
   return [cpu.loadGenerator, ...(withApi ? [cpu.apiServer] : []), cpu.neo4j].map(ms).join('+');
 }
 
-/** The bench instance's Neo4j JVM, from the launcher's pid file (none when Neo4j runs elsewhere). */
-function neo4jPid(): number | undefined {
-  try {
-    const file = path.join(process.env.NEO4J_HOME_DIR!, 'test', 'run', 'neo4j.pid');
-    return Number.parseInt(fs.readFileSync(file, 'utf8'), 10) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   // Latency on a shared machine means little without the load it was measured under.
@@ -475,7 +456,8 @@ async function main(): Promise<void> {
     });
     const { url, child } = await startChildServer();
     cpuPids.apiServer = child.pid;
-    cpuPids.neo4j = neo4jPid();
+    // The launcher's test settings with the bench home (useBenchInstance), as startNeo4j used.
+    cpuPids.neo4j = neo4jPid('test') ?? undefined;
     const replayDb = createDb(driver, DATABASE);
     const post = async (scenario: Scenario, endpoint = url) => {
       const body = (await postJson(endpoint, { query: scenario.query, variables: scenario.variables })) as {

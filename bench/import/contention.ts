@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import { neo4jPid } from '../../src/neo4j-launcher/launcher';
 
 /**
  * How much of the machine the benchmark really had. On a shared 2-core box, a jest or tsc run next
@@ -33,16 +32,8 @@ function machineBusyMs(): number {
   return (user + nice + system + irq + softirq + (steal || 0)) * TICK_MS;
 }
 
-function neo4jPid(): number | null {
-  try {
-    const pidFile = path.join(loadConfig().neo4jHome, 'test', 'run', 'neo4j.pid');
-    return Number.parseInt(fs.readFileSync(pidFile, 'utf8'), 10) || null;
-  } catch {
-    return null;
-  }
-}
-
-function processCpuMs(pid: number): number | null {
+/** User + system CPU time of a process in ms, from /proc (null when it cannot be read). */
+export function processCpuMs(pid: number): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
@@ -70,7 +61,7 @@ export function competitorsNow(ownPids: Set<number> = new Set([process.pid])): s
 export function startMonitor() {
   const started = performance.now();
   const busy0 = machineBusyMs();
-  const pid = neo4jPid();
+  const pid = neo4jPid('test');
   const neo0 = pid ? processCpuMs(pid) : null;
   let maxLoad = os.loadavg()[0];
   const competitors = new Set<string>();

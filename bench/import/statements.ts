@@ -2,13 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver, ManagedTransaction, ResultSummary, Session } from 'neo4j-driver';
-import { loadConfig } from '../../src/config';
 import { createDriver } from '../../src/db/driver';
 import { migrate } from '../../src/db/migrate';
 import { importPaths } from '../../src/import/pipeline';
 import { createWriter } from '../../src/import/write/writer';
 import type { ExtractedArticle } from '../../src/model/article';
-import { startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
+import { neo4jPid, startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
 import { startMonitor } from './contention';
 import { defaultCorpusDir } from './generate';
 import { queryNames } from './query-names';
@@ -202,15 +201,6 @@ async function wipe(driver: Driver) {
 
 const round = (v: number, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 
-function neo4jPid(): number | null {
-  try {
-    const file = path.join(loadConfig().neo4jHome, 'test', 'run', 'neo4j.pid');
-    return Number.parseInt(fs.readFileSync(file, 'utf8'), 10) || null;
-  } catch {
-    return null;
-  }
-}
-
 /** CPU ms of the Neo4j JVM by thread group (JIT, GC, Bolt workers, ...), from /proc/<pid>/task. */
 function jvmThreadCpu(pid: number | null): Map<string, number> {
   const byGroup = new Map<string, number>();
@@ -277,7 +267,7 @@ async function main() {
       const last = round_ === args.rounds;
       const { driver, state } = instrument(base, stats, profiled);
       const writer = createWriter(driver, DATABASE);
-      const pid = neo4jPid();
+      const pid = neo4jPid('test');
       const jfr = last && args.jfr && pid;
       if (jfr) jcmd(pid, 'JFR.start', 'name=import', 'settings=profile', `filename=${args.jfr}`);
       const threads0 = jvmThreadCpu(pid);

@@ -353,6 +353,14 @@ export async function startNeo4j(name: InstanceName, log: Log = console.error): 
   return { uri, user, password, via: 'maven', reused: false, version };
 }
 
+/**
+ * The pid of the instance's Neo4j JVM when this launcher started it and it is running (benchmarks
+ * read its CPU time); null otherwise, e.g. for a server from Docker or NEO4J_URI.
+ */
+export function neo4jPid(name: InstanceName): number | null {
+  return runningPid(instanceSettings(name));
+}
+
 export async function stopNeo4j(name: InstanceName, log: Log = console.error): Promise<boolean> {
   const settings = instanceSettings(name);
   const pid = runningPid(settings);
