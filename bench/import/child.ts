@@ -1,6 +1,7 @@
-import type { Driver, ManagedTransaction, Session } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver';
 import { importPaths, type ImportSummary } from '../../src/import/pipeline';
+import { instrumentTransactions } from './instrument';
 import { queryNames } from './query-names';
 
 /**
@@ -131,44 +132,25 @@ function timedDriver(driver: Driver, times: Map<string, QueryTime>): Driver {
     entry.ms += performance.now() - started;
     times.set(name, entry);
   };
-  const bound = <T extends object>(target: T, prop: string | symbol) => {
-    const value = Reflect.get(target, prop, target) as unknown;
-    return typeof value === 'function' ? value.bind(target) : value;
-  };
-  const wrapTx = (tx: ManagedTransaction) =>
-    new Proxy(tx, {
-      get(target, prop) {
-        if (prop !== 'run') return bound(target, prop);
-        return (query: string, params?: Record<string, unknown>) => {
-          const started = performance.now();
-          return timedResult(target.run(query, params), () => record(query, started));
-        };
-      },
-    });
-  const wrapSession = (session: Session) =>
-    new Proxy(session, {
-      get(target, prop) {
-        if (prop !== 'executeWrite' && prop !== 'executeRead') return bound(target, prop);
-        return (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
-          target[prop]((tx) => work(wrapTx(tx)), config);
-      },
-    });
-  return new Proxy(driver, {
-    get(target, prop) {
-      if (prop === 'session') return (config?: object) => wrapSession(target.session(config));
-      if (prop === 'executeQuery') {
-        return async (query: string, ...rest: unknown[]) => {
+  return instrumentTransactions(
+    driver,
+    (tx, query, params) => {
+      const started = performance.now();
+      return timedResult(tx.run(query, params), () => record(query, started));
+    },
+    {
+      executeQuery:
+        (target) =>
+        async (query: string, ...rest: unknown[]) => {
           const started = performance.now();
           try {
             return await (target.executeQuery as (...args: unknown[]) => Promise<unknown>)(query, ...rest);
           } finally {
             record(query, started);
           }
-        };
-      }
-      return bound(target, prop);
+        },
     },
-  });
+  );
 }
 
 const MB = 1024 * 1024;

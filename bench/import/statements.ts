@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Driver, ManagedTransaction, ResultSummary, Session } from 'neo4j-driver';
+import type { Driver, ResultSummary } from 'neo4j-driver';
 import { createDriver } from '../../src/db/driver';
 import { migrate } from '../../src/db/migrate';
 import { importPaths } from '../../src/import/pipeline';
@@ -9,6 +9,7 @@ import { createWriter } from '../../src/import/write/writer';
 import type { ExtractedArticle } from '../../src/model/article';
 import { neo4jPid, startNeo4j, targetFor } from '../../src/neo4j-launcher/launcher';
 import { startMonitor } from './contention';
+import { instrumentTransactions } from './instrument';
 import { defaultCorpusDir } from './generate';
 import { queryNames } from './query-names';
 
@@ -104,10 +105,6 @@ function flattenPlan(plan: Plan, depth = 0, out: PlanLine[] = []): PlanLine[] {
 function instrument(driver: Driver, stats: Map<string, StatementStats>, profiled: ProfiledStatement[]) {
   const names = queryNames();
   const state = { profile: false, lastAnswer: 0 };
-  const bound = <T extends object>(target: T, prop: string | symbol) => {
-    const value = Reflect.get(target, prop, target) as unknown;
-    return typeof value === 'function' ? value.bind(target) : value;
-  };
   const record = (name: string, rows: number, profile: boolean, started: number, summary: ResultSummary) => {
     state.lastAnswer = performance.now();
     const clientMs = state.lastAnswer - started;
@@ -144,43 +141,23 @@ function instrument(driver: Driver, stats: Map<string, StatementStats>, profiled
       });
     }
   };
-  const wrapTx = (tx: ManagedTransaction) =>
-    new Proxy(tx, {
-      get(target, prop) {
-        if (prop !== 'run') return bound(target, prop);
-        return (query: string, params?: Record<string, unknown>) => {
-          const known = names.get(query);
-          // Only the writer's own statements: a side subscription to a streamed result (the
-          // aggregates step reads with for await) would make the driver buffer all its records.
-          if (known === undefined) return target.run(query, params);
-          const name = known;
-          const rows = Object.values(params ?? {}).find(Array.isArray)?.length ?? 0;
-          const started = performance.now();
-          const profile = state.profile;
-          // The Result is returned as it is: callers may iterate it (for await) rather than await it.
-          const result = target.run(profile ? `PROFILE ${query}` : query, params);
-          // then(), not summary(): summary() would consume the records other code awaits.
-          result.then(
-            (answer) => record(name, rows, profile, started, answer.summary),
-            () => undefined,
-          );
-          return result;
-        };
-      },
-    });
-  const wrapSession = (session: Session) =>
-    new Proxy(session, {
-      get(target, prop) {
-        if (prop !== 'executeWrite' && prop !== 'executeRead') return bound(target, prop);
-        return (work: (tx: ManagedTransaction) => Promise<unknown>, config?: object) =>
-          target[prop]((tx) => work(wrapTx(tx)), config);
-      },
-    });
-  const wrapped = new Proxy(driver, {
-    get(target, prop) {
-      if (prop === 'session') return (config?: object) => wrapSession(target.session(config));
-      return bound(target, prop);
-    },
+  const wrapped = instrumentTransactions(driver, (tx, query, params) => {
+    const known = names.get(query);
+    // Only the writer's own statements: a side subscription to a streamed result (the
+    // aggregates step reads with for await) would make the driver buffer all its records.
+    if (known === undefined) return tx.run(query, params);
+    const name = known;
+    const rows = Object.values(params ?? {}).find(Array.isArray)?.length ?? 0;
+    const started = performance.now();
+    const profile = state.profile;
+    // The Result is returned as it is: callers may iterate it (for await) rather than await it.
+    const result = tx.run(profile ? `PROFILE ${query}` : query, params);
+    // then(), not summary(): summary() would consume the records other code awaits.
+    result.then(
+      (answer) => record(name, rows, profile, started, answer.summary),
+      () => undefined,
+    );
+    return result;
   });
   return { driver: wrapped, state };
 }
