@@ -1,6 +1,7 @@
 import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { ApiContext } from '../context';
+import type { BatchFn } from '../loaders';
 import * as A from '../queries/articles';
 import type { ArticleNode } from '../queries/fragments';
 import {
@@ -48,6 +49,20 @@ export function selectedArticleLoaders(info: GraphQLResolveInfo): A.ArticleField
   return [...found].sort();
 }
 
+type FieldValue<L extends A.ArticleFieldLoader> = Awaited<
+  ReturnType<(typeof A.ARTICLE_FIELD_LOADERS)[L]['batch']>
+>[number];
+
+/** A field's value through its loader: the loader name and batch function the look-ahead primes. */
+function loadField<L extends A.ArticleFieldLoader>(
+  ctx: ApiContext,
+  article: ArticleNode,
+  loader: L,
+): Promise<FieldValue<L>> {
+  const batch = A.ARTICLE_FIELD_LOADERS[loader].batch as BatchFn<FieldValue<L>>;
+  return ctx.loaders.load(loader, article.url, batch);
+}
+
 /**
  * Every field here is one batched query per request, whatever the number of articles; under
  * `Query.article` the loaders are primed by the article's own query (one round trip in all).
@@ -59,22 +74,22 @@ export class ArticleResolver {
     description: 'Plain text, paragraphs separated by blank lines.',
   })
   body(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.load('article.body', article.url, A.articleBodies);
+    return loadField(ctx, article, 'article.body');
   }
 
   @FieldResolver(() => [Person], { description: 'Byline, in order.' })
   async authors(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return (await ctx.loaders.load('article.credits', article.url, A.articleCredits)).authors;
+    return (await loadField(ctx, article, 'article.credits')).authors;
   }
 
   @FieldResolver(() => [Person], { description: 'People credited with additional reporting.' })
   async contributors(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return (await ctx.loaders.load('article.credits', article.url, A.articleCredits)).contributors;
+    return (await loadField(ctx, article, 'article.credits')).contributors;
   }
 
   @FieldResolver(() => [Person])
   async translators(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return (await ctx.loaders.load('article.credits', article.url, A.articleCredits)).translators;
+    return (await loadField(ctx, article, 'article.credits')).translators;
   }
 
   @FieldResolver(() => [Mention], { description: 'Entities the article mentions, most mentioned first.' })
@@ -83,55 +98,51 @@ export class ArticleResolver {
     @Arg('kind', () => EntityKind, { nullable: true }) kind: EntityKind | null,
     @Ctx() ctx: ApiContext,
   ) {
-    const mentions = await ctx.loaders.load('article.mentions', article.url, A.articleMentions);
+    const mentions = await loadField(ctx, article, 'article.mentions');
     return kind ? mentions.filter((m) => m.entity.kind === kind) : mentions;
   }
 
   @FieldResolver(() => [Quote], { description: 'Quotes in the order they appear.' })
   quotes(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.load('article.quotes', article.url, A.articleQuotes);
+    return loadField(ctx, article, 'article.quotes');
   }
 
   @FieldResolver(() => [ArticleExpert], { description: 'People the article quotes as experts.' })
   experts(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.load('article.experts', article.url, A.articleExperts);
+    return loadField(ctx, article, 'article.experts');
   }
 
   @FieldResolver(() => [Image])
   images(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.load('article.images', article.url, A.articleImages);
+    return loadField(ctx, article, 'article.images');
   }
 
   @FieldResolver(() => [ArticleTopic], { description: 'Topics, highest weight first.' })
   topics(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.load('article.topics', article.url, A.articleTopics);
+    return loadField(ctx, article, 'article.topics');
   }
 
   @FieldResolver(() => [Article], {
     description: 'Articles this one links to (imported or stubs), newest first.',
   })
   async cites(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return (await ctx.loaders.load('article.cites', article.url, A.articleCites)).map((link) => link.article);
+    return (await loadField(ctx, article, 'article.cites')).map((link) => link.article);
   }
 
   @FieldResolver(() => [Article], { description: 'Imported articles that link to this one, newest first.' })
   async citedBy(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return (await ctx.loaders.load('article.citedBy', article.url, A.articleCitedBy)).map(
-      (link) => link.article,
-    );
+    return (await loadField(ctx, article, 'article.citedBy')).map((link) => link.article);
   }
 
   @FieldResolver(() => [Article], {
     description: 'The same article in another language, in either direction.',
   })
   async translations(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return (await ctx.loaders.load('article.translations', article.url, A.articleTranslations)).map(
-      (link) => link.article,
-    );
+    return (await loadField(ctx, article, 'article.translations')).map((link) => link.article);
   }
 
   @FieldResolver(() => [WebPage], { description: 'Links to pages outside the corpus (profiles, sources).' })
   references(@Root() article: ArticleNode, @Ctx() ctx: ApiContext) {
-    return ctx.loaders.load('article.references', article.url, A.articleReferences);
+    return loadField(ctx, article, 'article.references');
   }
 }
