@@ -1,10 +1,6 @@
 import { int, type Db } from '../db';
 import { byKey } from './batch';
-import {
-  STORED_HITS as STORED_HIT_COUNT,
-  STORED_QUOTES,
-  type StoredExpertHit,
-} from '../../import/write/aggregates';
+import { STORED_HITS, STORED_QUOTES, type StoredExpertHit } from '../../import/write/aggregates';
 import { entityProjection, type EntityNode } from './fragments';
 
 /**
@@ -119,7 +115,7 @@ ${EXPERT_HITS}`;
 
 /**
  * The stored ranking when there is one and no date range is asked for, else the live computation.
- * For requests that STORED_HITS cannot answer, and for the keys it has no hits for.
+ * For requests that STORED_EXPERT_HITS cannot answer, and for the keys it has no hits for.
  */
 export const EXPERTS = `
 UNWIND $keys AS key
@@ -136,7 +132,7 @@ ${EXPERT_HITS}`;
  * usual request (no dates, no articles, few quotes, a page no larger than the default) is one
  * index seek and no joins.
  */
-export const STORED_HITS = `
+export const STORED_EXPERT_HITS = `
 UNWIND $keys AS key
 OPTIONAL MATCH (al:Alias {key: key})
 RETURN key, al.expertHits[0..$limit] AS value`;
@@ -193,7 +189,7 @@ function storedHitsServe(options: ExpertOptions): boolean {
     options.to === null &&
     !options.withUrls &&
     options.maxQuotes <= STORED_QUOTES &&
-    options.limit <= STORED_HIT_COUNT
+    options.limit <= STORED_HITS
   );
 }
 
@@ -211,7 +207,7 @@ export async function experts(
   };
   let answers: (ExpertRow[] | null)[] = keys.map(() => null);
   if (storedHitsServe(options)) {
-    const stored = await byKey<string[] | null>(db, STORED_HITS, keys, null, { limit: params.limit });
+    const stored = await byKey<string[] | null>(db, STORED_EXPERT_HITS, keys, null, { limit: params.limit });
     answers = stored.map((hits) => hits?.map((json) => fromStored(json, options.maxQuotes)) ?? null);
   }
   const rest = keys.filter((_, i) => answers[i] === null);
