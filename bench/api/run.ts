@@ -10,7 +10,7 @@ import { startApiServer } from '../../src/api/server';
 import { createDriver } from '../../src/db/driver';
 import { wipeDatabase } from '../../src/db/wipe';
 import { migrate } from '../../src/db/migrate';
-import { entityKey } from '../../src/import/resolve/keys';
+import { entityKey } from '../../src/graph/keys';
 import { neo4jPid, startNeo4j, stopNeo4j } from '../../src/neo4j-launcher/launcher';
 import { processCpuMs } from '../import/contention';
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import neo4j, { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
-import { LIMITS } from './limits';
+import { LIMITS } from '../graph/limits';
 
 /**
  * The only door from the API to Neo4j. Every call is one query in an auto-commit read

@@ -12,12 +12,7 @@ import {
   type EntityNode,
   type PageArgs,
 } from './fragments';
-import {
-  CO_MENTION_KINDS,
-  compareNames,
-  STORED_HITS,
-  type StoredCoMention,
-} from '../../import/write/aggregates';
+import { CO_MENTION_KINDS, compareNames, STORED_HITS, type StoredCoMention } from '../../graph/aggregates';
 import type { QuoteRow } from './articles';
 
 /**

@@ -1,6 +1,6 @@
 import { int, type Db } from '../db';
 import { byKey } from './batch';
-import { STORED_HITS, STORED_QUOTES, type StoredExpertHit } from '../../import/write/aggregates';
+import { STORED_HITS, STORED_QUOTES, type StoredExpertHit } from '../../graph/aggregates';
 import { entityProjection, type EntityNode } from './fragments';
 
 /**

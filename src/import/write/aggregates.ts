@@ -1,5 +1,16 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { LIMITS } from '../../api/limits';
+import {
+  AGGREGATE_TOP,
+  CO_MENTION_KINDS,
+  compareNames,
+  STORED_HITS,
+  STORED_QUOTES,
+  type CoMentionKind,
+  type StoredCoMention,
+  type StoredEntity,
+  type StoredExpertHit,
+  type StoredQuote,
+} from '../../graph/aggregates';
 
 /**
  * Corpus-level aggregates the API reads instead of recomputing them per request. Refreshed by
@@ -27,12 +38,6 @@ import { LIMITS } from '../../api/limits';
  * Every refresh recomputes everything: topic weights (IDF) change with every import, and so
  * does every expert score that involves a topic.
  */
-
-/** Entries kept per list: the API's largest page, so every page the API serves is a prefix. */
-export const AGGREGATE_TOP = LIMITS.maxPageSize;
-
-export const CO_MENTION_KINDS = ['Person', 'Organization', 'Place'] as const;
-export type CoMentionKind = (typeof CO_MENTION_KINDS)[number];
 
 const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Topic'];
 
@@ -156,21 +161,6 @@ interface Corpus {
   aliases: { id: string; key: string; targets: number[] }[];
 }
 
-/** Neo4j orders strings by code point; JS `<` compares UTF-16 units. Nulls sort last. */
-export function compareNames(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
 export async function readCorpus(tx: ManagedTransaction): Promise<Corpus> {
   const entities: Entity[] = [];
   const index = new Map<string, number>();
@@ -277,13 +267,6 @@ export interface CoMentionList {
   hits: string[];
 }
 
-/** A co-mention as stored in `co<Kind>Hits` and read back by src/api/queries/entities.ts. */
-export interface StoredCoMention {
-  count: number;
-  mentions: number;
-  entity: StoredEntity;
-}
-
 export interface CoMentionRow {
   id: string;
   /** One list per CO_MENTION_KINDS entry; null when the entity is answered live. */
@@ -375,49 +358,6 @@ export interface ExpertRow {
   /** JSON of each StoredExpertHit. */
   hits: string[];
 }
-
-/** An entity as the API's queries project it (entityProjection in src/api/queries/fragments.ts). */
-export interface StoredEntity {
-  kind: string;
-  key: string;
-  name: string | null;
-  aliases: string[];
-  articleCount: number | null;
-}
-
-export interface StoredQuote {
-  /** null for the quote on an expert edge that is no stored Quote. */
-  key: string | null;
-  text: string;
-  position: number | null;
-  articleUrl: string;
-}
-
-/**
- * An expert hit as stored in `Alias.expertHits` and read back by src/api/queries/experts.ts:
- * its ExpertRow without the article URLs, with the first STORED_QUOTES quotes.
- */
-export interface StoredExpertHit {
-  person: StoredEntity;
-  score: number;
-  articleCount: number;
-  roleCounts: { role: string; count: number }[];
-  organizations: StoredEntity[];
-  quotes: StoredQuote[];
-}
-
-/**
- * Hits stored in full (expertHits): the API's default page. Neo4j reads a list property whole,
- * and all 100 hits with their quotes are about 300 KB on a busy subject; larger pages read the
- * stored ranking and then the graph.
- */
-export const STORED_HITS = LIMITS.defaultPageSize;
-
-/**
- * Quotes stored per expert hit: ExpertHit.quotes' default page. A request for more quotes than
- * this (when the hit has more) reads them from the graph instead.
- */
-export const STORED_QUOTES = 5;
 
 /** How often the articles give each role (the API shows the most frequent). */
 export function roleCounts(roles: (string | null)[]): { role: string; count: number }[] {
