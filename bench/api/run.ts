@@ -117,7 +117,7 @@ async function load(driver: Driver, dir: string): Promise<{ articles: number; fi
   );
   console.error(
     `imported ${summary.new + summary.updated} articles from ${path.relative(ROOT, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${summary.failed} failed); ` +
-      `finalize (clean-up, topic weights, aggregates) ${(summary.stageMs.finalize / 1000).toFixed(1)} s`,
+      `finalize (clean-up) ${(summary.stageMs.finalize / 1000).toFixed(1)} s`,
   );
   return { articles: summary.new + summary.updated, finalizeMs: Math.round(summary.stageMs.finalize) };
 }
