@@ -11,6 +11,7 @@ CREATE CONSTRAINT image_url IF NOT EXISTS FOR (n:Image) REQUIRE n.url IS UNIQUE;
 CREATE CONSTRAINT quote_key IF NOT EXISTS FOR (n:Quote) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT webpage_url IF NOT EXISTS FOR (n:WebPage) REQUIRE n.url IS UNIQUE;
 CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT corpus_key IF NOT EXISTS FOR (n:Corpus) REQUIRE n.key IS UNIQUE;
 
 // Lookups used by the API's filters and sort orders.
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
@@ -37,3 +38,6 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Organization|Plac
 
 // Per-article facts on relationships, removed when their article is re-imported.
 CREATE INDEX affiliation_article IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON (r.article);
+
+// Date windows of the experts ranking and the co-mention lists are read from the aggregate
+// relationships of one node (src/graph/aggregates.ts); no index is needed to find them.

@@ -10,7 +10,7 @@ import { startApiServer } from '../../src/api/server';
 import { createDriver } from '../../src/db/driver';
 import { wipeDatabase } from '../../src/db/wipe';
 import { migrate } from '../../src/db/migrate';
-import { entityKey } from '../../src/import/resolve/keys';
+import { entityKey } from '../../src/graph/keys';
 import { neo4jPid, startNeo4j, stopNeo4j } from '../../src/neo4j-launcher/launcher';
 import { processCpuMs } from '../import/contention';
 
@@ -117,7 +117,7 @@ async function load(driver: Driver, dir: string): Promise<{ articles: number; fi
   );
   console.error(
     `imported ${summary.new + summary.updated} articles from ${path.relative(ROOT, dir)} in ${((Date.now() - started) / 1000).toFixed(1)} s (${summary.failed} failed); ` +
-      `finalize (clean-up, topic weights, aggregates) ${(summary.stageMs.finalize / 1000).toFixed(1)} s`,
+      `finalize (clean-up) ${(summary.stageMs.finalize / 1000).toFixed(1)} s`,
   );
   return { articles: summary.new + summary.updated, finalizeMs: Math.round(summary.stageMs.finalize) };
 }

@@ -1,7 +1,7 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import { entityKey } from '../import/resolve/keys';
+import { entityKey } from '../graph/keys';
 import { badInput } from './errors';
-import { LIMITS } from './limits';
+import { LIMITS } from '../graph/limits';
 import type { ArticlePage, PageArgs } from './queries/fragments';
 
 /*

@@ -1,13 +1,12 @@
 import { GraphQLError } from 'graphql';
-import neo4j, { Neo4jError, type Driver, type RecordShape } from 'neo4j-driver';
-import { LIMITS } from './limits';
+import neo4j, { Neo4jError, type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
+import { LIMITS } from '../graph/limits';
 
 /**
- * The only door from the API to Neo4j. Every call is one query in an auto-commit read
- * transaction, which is what the request log and the round-trip tests count. Auto-commit
- * because a read needs no BEGIN and no COMMIT: the driver sends RUN and PULL in one write and
- * the answer is complete when the records are, where a managed transaction (executeQuery)
- * costs two more socket writes and a COMMIT round trip per query.
+ * The only door from the API to Neo4j. Every call is one query in a managed read transaction
+ * (executeRead), which is what the request log and the round-trip tests count. On a cluster
+ * (`neo4j://`, `neo4j+s://`) read transactions are routed to followers and read replicas, and
+ * the driver retries them on transient failures (a leader switch, a replica going away).
  */
 export interface Db {
   readonly database: string;
@@ -34,15 +33,17 @@ export function createDb(driver: Driver, database: string): Db {
         // The driver captures a stack trace for every query (to decorate errors it reports
         // later); under tsx each capture is also source-mapped, about a millisecond. Our errors
         // carry their own stack from here, so the capture is skipped.
-        const stackTraceLimit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        let pending;
-        try {
-          // The server cancels a runaway query (a hub entity, a long path) instead of letting it pile up.
-          pending = session.run(query, defined, { timeout: LIMITS.queryTimeoutMs });
-        } finally {
-          Error.stackTraceLimit = stackTraceLimit;
-        }
+        const run = (tx: ManagedTransaction) => {
+          const stackTraceLimit = Error.stackTraceLimit;
+          Error.stackTraceLimit = 0;
+          try {
+            return tx.run(query, defined);
+          } finally {
+            Error.stackTraceLimit = stackTraceLimit;
+          }
+        };
+        // The server cancels a runaway query (a hub entity, a long path) instead of letting it pile up.
+        const pending = session.executeRead(run, { timeout: LIMITS.queryTimeoutMs });
         const result = await pending;
         return result.records.map((record) => record.toObject() as T);
       } catch (error) {

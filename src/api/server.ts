@@ -10,7 +10,7 @@ import type { Driver } from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
 import { createContext, type ApiContext } from './context';
 import { createDb } from './db';
-import { LIMITS } from './limits';
+import { LIMITS } from '../graph/limits';
 import { formatError } from './plugins/errors';
 import { costLimitPlugin, depthLimitRule } from './plugins/limits';
 import { loggingPlugin } from './plugins/logging';

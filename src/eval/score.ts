@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Extraction, ParsedArticle } from '../model/article';
-import { entityKey } from '../import/resolve/keys';
+import { entityKey } from '../graph/keys';
 
 export type GoldEntity = string | string[];
 

@@ -14,7 +14,7 @@ export type Language = 'zh' | 'en';
 export type LinkKind = 'article' | 'translation' | 'profile' | 'external';
 
 export interface ArticleLink {
-  /** Canonical URL (see src/import/parse/url.ts). */
+  /** Canonical URL (see src/graph/url.ts). */
   url: string;
   /** Anchor text, whitespace-collapsed. */
   text: string;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { LIMITS } from '../../src/api/limits';
+import { LIMITS } from '../../src/graph/limits';
 import { closeTestDriver, TEST_DATABASE, testDriver, wipeDatabase } from '../support/neo4j';
 import {
   countingDriver,

@@ -41,6 +41,8 @@ it('has an example for each main question of the API', () => {
       'co-mentions-of-person.cypher',
       'what-links-to-article.cypher',
       'path-between-entities.cypher',
+      'expert-graph.cypher',
+      'co-mentioned-graph.cypher',
     ]),
   );
 });
@@ -67,4 +69,11 @@ describe.each(files)('cypher/examples/%s', (file) => {
     const result = await driver.executeQuery(example.query, params, { database: TEST_DATABASE });
     expect(result.records.length).toBeGreaterThan(0);
   });
+});
+
+it('styles the aggregate relationships in Neo4j Browser', () => {
+  const style = fs.readFileSync(path.join(ROOT, 'cypher', 'style.grass'), 'utf8');
+  for (const type of ['EXPERT_ON', 'CO_MENTIONED']) {
+    expect(style).toMatch(new RegExp(`relationship\\.${type} \\{[^}]*caption: "\\{articles\\}"`));
+  }
 });

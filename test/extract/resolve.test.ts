@@ -1,7 +1,7 @@
 import type { AliasMemory, ExtractedArticle } from '../../src/model/article';
 import { createExtractor } from '../../src/import/extract';
 import { learnAliases, resolveArticle } from '../../src/import/resolve';
-import { entityKey } from '../../src/import/resolve/keys';
+import { entityKey } from '../../src/graph/keys';
 import { article, goldArticle } from './helpers';
 
 const extractor = createExtractor();

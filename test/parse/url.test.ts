@@ -1,5 +1,5 @@
+import { canonicalUrl } from '../../src/graph/url';
 import {
-  canonicalUrl,
   classifyLink,
   sectionFromUrl,
   unwrapImageProxy,

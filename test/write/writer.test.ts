@@ -1,3 +1,4 @@
+import { CORPUS_ARTICLES, topicIdf } from '../../src/graph/aggregates';
 import type { ExtractedArticle } from '../../src/model/article';
 import { createWriter } from '../../src/import/write/writer';
 import { graphSnapshot } from '../support/graph';
@@ -210,10 +211,12 @@ describe('write stage', () => {
     expect(first.join('\n')).toContain('newer copy');
   });
 
-  it('weights topics with the IDF of the imported corpus', async () => {
+  it('counts what the IDF of the imported corpus needs, applied when read', async () => {
     await importAll([articleA, articleB]);
     const result = await driver.executeQuery(
-      `MATCH (a:Article)-[r:HAS_TOPIC]->(t:Topic) RETURN a.url AS url, t.name AS topic, r.score AS score, r.weight AS weight, t.articleCount AS df`,
+      `MATCH (a:Article)-[r:HAS_TOPIC]->(t:Topic)
+       RETURN a.url AS url, t.name AS topic, r.score AS score, t.articleCount AS df,
+         r.score * ${topicIdf('t', CORPUS_ARTICLES)} AS weight, ${CORPUS_ARTICLES} AS total`,
       {},
       { database: TEST_DATABASE },
     );
@@ -222,6 +225,7 @@ describe('write stage', () => {
     const rare = byKey.get(`${A} world`)!;
     expect(shared.df).toBe(2);
     expect(rare.df).toBe(1);
+    expect(shared.total).toBe(2);
     // A topic in every article earns less per unit of score than one found in a single article.
     expect((shared.weight as number) / (shared.score as number)).toBeLessThan(
       (rare.weight as number) / (rare.score as number),

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import { getNullableType, GraphQLError, isListType, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../../graph/limits';
 
 export function depthLimitRule(maxDepth: number = LIMITS.maxDepth): ValidationRule {
   return depthLimit(maxDepth) as ValidationRule;

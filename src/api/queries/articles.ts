@@ -1,3 +1,4 @@
+import { CORPUS_ARTICLES, topicIdf } from '../../graph/aggregates';
 import { int, type Db } from '../db';
 import {
   AFTER_CURSOR,
@@ -92,8 +93,9 @@ RETURN key, collect({url: i.url, caption: i.caption, credit: i.credit, position:
 export const ARTICLE_TOPICS = `
 UNWIND $keys AS key
 MATCH (a:Article {url: key})-[r:HAS_TOPIC]->(t:Topic)
-WITH key, r, t ORDER BY coalesce(r.weight, r.score) DESC, t.name
-RETURN key, collect({score: r.score, weight: coalesce(r.weight, r.score), topic: ${entityProjection('t')}}) AS value`;
+WITH key, r, t, r.score * ${topicIdf('t', CORPUS_ARTICLES)} AS weight
+ORDER BY weight DESC, t.name
+RETURN key, collect({score: r.score, weight: weight, topic: ${entityProjection('t')}}) AS value`;
 
 /** Article links of one type and direction; the fixed variants are below. */
 function linkQuery(pattern: string): string {

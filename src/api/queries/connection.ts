@@ -1,5 +1,5 @@
 import { int, type Db } from '../db';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../../graph/limits';
 import { articleProjection, entityProjection, type GraphNode } from './fragments';
 
 /** What a path may walk: entity-article facts, affiliations and article links; never aliases. */

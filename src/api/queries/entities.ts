@@ -1,3 +1,4 @@
+import { CORPUS_ARTICLES, topicIdf } from '../../graph/aggregates';
 import { int, type Db } from '../db';
 import { byKey } from './batch';
 import {
@@ -12,12 +13,6 @@ import {
   type EntityNode,
   type PageArgs,
 } from './fragments';
-import {
-  CO_MENTION_KINDS,
-  compareNames,
-  STORED_HITS,
-  type StoredCoMention,
-} from '../../import/write/aggregates';
 import type { QuoteRow } from './articles';
 
 /**
@@ -110,114 +105,42 @@ export const MEMBERS = perEntity(
 );
 
 /**
- * Entities mentioned in the articles that mention, are about or quote (as an expert) this one;
- * count = shared articles, ties to the entity those articles mention more often. $kind is null
- * or the label of the co-mentioned entities.
+ * Entities mentioned in the articles that mention, are about or quote (as an expert) this one,
+ * from its CO_MENTIONED relationships (src/graph/aggregates.ts): count = shared articles, ties to
+ * the entity those articles mention more often. $kind is null or the label of the co-mentioned
+ * entities. The page is cut on the relationships' own counts first, so a hub's thousands of
+ * co-mentioned entities are never read; only the entries tied with the last one are.
  */
-const LIVE_CO_MENTIONS = `
-    MATCH (n)-[:MENTIONS|HAS_TOPIC|QUOTED_AS_EXPERT]-(a:Article)
-    WITH DISTINCT n, a
-    MATCH (a)-[r:MENTIONS]->(m)
-    WHERE m <> n AND ($kind IS NULL OR $kind IN labels(m))
-    RETURN m, count(a) AS count, sum(r.count) AS mentions`;
-
-/**
- * The same from the lists the importer stored on `n` (src/import/write/aggregates.ts): per
- * kind, the top entries in this order, so the first $limit of each kind hold the first $limit
- * of all kinds.
- */
-const STORED_CO_MENTIONS = CO_MENTION_KINDS.map(
-  (kind) => `
-    WITH n WHERE $kind IS NULL OR $kind = '${kind}'
-    UNWIND range(0, size(n.co${kind}Keys) - 1)[0..$limit] AS i
-    MATCH (m:${kind} {key: n.co${kind}Keys[i]})
-    RETURN m, n.co${kind}Counts[i] AS count, n.co${kind}Mentions[i] AS mentions`,
-).join(`
-    UNION ALL`);
-
-/** The co-mention page as `value`: from the stored key lists or live. */
-function coMentionList(stored: boolean): string {
-  return `
-  CALL (n) {${
-    stored
-      ? `
-    WITH n WHERE n.coPersonKeys IS NOT NULL
-    CALL (n) {${STORED_CO_MENTIONS}
-    }
-    RETURN m, count, mentions
-    UNION ALL
-    WITH n WHERE n.coPersonKeys IS NULL`
-      : ''
-  }${LIVE_CO_MENTIONS}
-  }
-  WITH m, count, mentions
-  ORDER BY count DESC, mentions DESC, m.name, m.key
-  LIMIT $limit
-  RETURN collect({count: count, entity: ${entityProjection('m')}}) AS value`;
-}
-
-/**
- * `value` is {hits, list}: `hits`, per kind, the stored entries whole (JSON, see coMentionPage)
- * when they cover the page; else `list`, the page from the stored key lists or live.
- */
-function coMentionQuery(stored: boolean): string {
-  const list = `
-    CALL (n) {${coMentionList(stored)}
-    }
-    RETURN null AS hits, value AS list`;
-  if (!stored)
-    return `
-  CALL (n) {${list}
-  }
-  RETURN {hits: hits, list: list} AS value`;
-  const kinds = CO_MENTION_KINDS.map(
-    (kind) => `CASE WHEN $kind IS NULL OR $kind = '${kind}' THEN n.co${kind}Hits[0..$limit] ELSE [] END`,
-  ).join(',\n      ');
+function coMentionQuery(): string {
   return `
   CALL (n) {
-    WITH n WHERE n.coPersonHits IS NOT NULL AND $limit <= $storedHits
-    RETURN [
-      ${kinds}
-    ] AS hits, null AS list
-    UNION ALL
-    WITH n WHERE n.coPersonHits IS NULL OR $limit > $storedHits${list}
+    MATCH (n)-[r:CO_MENTIONED]->()
+    WHERE $kind IS NULL OR r.kind = $kind
+    WITH r ORDER BY r.articles DESC, r.mentions DESC LIMIT $limit
+    RETURN collect(r) AS top
   }
-  RETURN {hits: hits, list: list} AS value`;
+  WITH n, top[size(top) - 1] AS last
+  CALL (n, last) {
+    MATCH (n)-[r:CO_MENTIONED]->(m)
+    WHERE last IS NOT NULL AND ($kind IS NULL OR r.kind = $kind)
+      AND (r.articles > last.articles OR (r.articles = last.articles AND r.mentions >= last.mentions))
+    WITH r, m ORDER BY r.articles DESC, r.mentions DESC, m.name, m.key LIMIT $limit
+    RETURN collect({count: r.articles, entity: ${entityProjection('m')}}) AS value
+  }
+  RETURN value`;
 }
 
-interface CoMentionValue {
-  hits: string[][] | null;
-  list: CoMentionRow[] | null;
-}
-
-/** The page of a CoMentionValue: stored entries merged across kinds in the query's order. */
-function coMentionPage(value: CoMentionValue | null, limit: number): CoMentionRow[] {
-  if (!value) return [];
-  if (!value.hits) return value.list ?? [];
-  const entries = value.hits.flat().map((json) => JSON.parse(json) as StoredCoMention);
-  entries.sort(
-    (x, y) =>
-      y.count - x.count ||
-      y.mentions - x.mentions ||
-      compareNames(x.entity.name, y.entity.name) ||
-      compareNames(x.entity.key, y.entity.key),
-  );
-  return entries.slice(0, limit).map(({ count, entity }) => ({ count, entity: entity as EntityNode }));
-}
-
-/** Co-mentions from the stored lists, or live for entities that have none (few articles, or new). */
-export const CO_MENTIONED = perEntity(ENTITY_LABELS, () => coMentionQuery(true));
+/** Co-mentions of entities by key. */
+export const CO_MENTIONED = perEntity(ENTITY_LABELS, () => coMentionQuery());
 
 /** An entity by name and its co-mentions in one round trip (`person(name) { coMentioned }`). */
 export const ENTITY_WITH_CO_MENTIONS = perLabel(
   ENTITY_LABELS,
   (label) => `${entityByNameQuery(label)}
-CALL (n) {${coMentionQuery(true)}
+CALL (n) {${coMentionQuery()}
 }
 RETURN ${entityProjection('n')} AS entity, value AS coMentioned`,
 );
-/** Always live (the tests compare both). */
-export const CO_MENTIONED_LIVE = perEntity(ENTITY_LABELS, () => coMentionQuery(false));
 
 /** Topics of the entity's articles, weighted by the summed topic weight (score x IDF). */
 export const ENTITY_TOPICS = perEntity(
@@ -227,7 +150,8 @@ export const ENTITY_TOPICS = perEntity(
   WITH DISTINCT n, a
   MATCH (a)-[h:HAS_TOPIC]->(t:Topic)
   WHERE t <> n
-  WITH t, count(a) AS articleCount, sum(coalesce(h.weight, h.score, 0.0)) AS weight
+  WITH t, count(a) AS articleCount, sum(coalesce(h.score, 0.0)) AS score
+  WITH t, articleCount, score * ${topicIdf('t', CORPUS_ARTICLES)} AS weight
   ORDER BY weight DESC, articleCount DESC, t.name
   LIMIT $limit
   RETURN collect({articleCount: articleCount, weight: weight, topic: ${entityProjection('t')}}) AS value`,
@@ -262,11 +186,11 @@ export async function entityWithCoMentions(
   key: string,
   options: { limit: number; kind: EntityLabel | null },
 ): Promise<{ entity: EntityNode; coMentioned: CoMentionRow[] } | null> {
-  const [row] = await db.read<{ entity: EntityNode; coMentioned: CoMentionValue }>(
+  const [row] = await db.read<{ entity: EntityNode; coMentioned: CoMentionRow[] }>(
     ENTITY_WITH_CO_MENTIONS[label],
-    { key, limit: int(options.limit), kind: options.kind, storedHits: int(STORED_HITS) },
+    { key, limit: int(options.limit), kind: options.kind },
   );
-  return row ? { entity: row.entity, coMentioned: coMentionPage(row.coMentioned, options.limit) } : null;
+  return row ?? null;
 }
 
 export async function entityByName(db: Db, label: EntityLabel, key: string): Promise<EntityNode | null> {
@@ -318,16 +242,12 @@ export async function coMentioned(
   db: Db,
   label: EntityLabel,
   keys: readonly string[],
-  options: { limit: number; kind: EntityLabel | null; live?: boolean },
+  options: { limit: number; kind: EntityLabel | null },
 ): Promise<CoMentionRow[][]> {
-  const values = await byKey<CoMentionValue | null>(
-    db,
-    (options.live ? CO_MENTIONED_LIVE : CO_MENTIONED)[label],
-    keys,
-    null,
-    { limit: int(options.limit), kind: options.kind, storedHits: int(STORED_HITS) },
-  );
-  return values.map((value) => coMentionPage(value, options.limit));
+  return byKey<CoMentionRow[]>(db, CO_MENTIONED[label], keys, [], {
+    limit: int(options.limit),
+    kind: options.kind,
+  });
 }
 
 export function entityTopics(

@@ -1,6 +1,6 @@
 import { int, type Db } from '../db';
 import { byKey } from './batch';
-import { STORED_HITS, STORED_QUOTES, type StoredExpertHit } from '../../import/write/aggregates';
+import { CORPUS_ARTICLES, EXPERT_SCORE, topicIdf } from '../../graph/aggregates';
 import { entityProjection, type EntityNode } from './fragments';
 
 /**
@@ -33,57 +33,43 @@ const HIT_DETAILS = `
       ORDER BY qa.url, q.position
     }[0..$maxQuotes] AS quotes`;
 
-const LIVE_EXPERTS = `
+/**
+ * The ranking, from the subject nodes' EXPERT_ON relationships (src/graph/aggregates.ts): each
+ * relationship lists its articles with their date, the expert's quotes and the subject's raw
+ * weight, so an article that several subject nodes share counts once, a date window filters the
+ * entries, and the topic IDF is applied here, from the counts of now.
+ */
+const RANKING = `
   CALL (key) {
     MATCH (t:Topic {key: key}) RETURN t AS anchor
     UNION
     MATCH (:Alias {key: key})-[:ALIAS_OF]->(e) RETURN e AS anchor
   }
-  MATCH (anchor)-[rel:HAS_TOPIC|MENTIONS]-(a:Article {imported: true})
-  WHERE ($from IS NULL OR datetime(a.publishedAt) >= datetime($from))
-    AND ($to IS NULL OR datetime(a.publishedAt) <= datetime($to))
-  WITH a, 1.0 + sum(coalesce(rel.weight, rel.score, 0.0)) + sum(log(1.0 + coalesce(rel.count, 0))) AS relevance
-  // Speakers of each article once, rather than one quote walk per (expert, article) pair.
-  WITH a, relevance, [(a)<-[:QUOTED_IN]-(:Quote)<-[:SAID]-(s) | elementId(s)] AS speakers
-  MATCH (p:Person)-[e:QUOTED_AS_EXPERT]->(a)
-  WITH p, a, e, relevance, size([s IN speakers WHERE s = elementId(p)]) AS quoteCount
-  WITH p,
-       sum(relevance * (1.0 + log(1.0 + quoteCount))) AS score,
-       count(a) AS articleCount,
-       collect(e.role) AS roles,
-       collect(e.organization) AS organizationNames,
-       collect(a.url) AS urls,
-       collect({articleUrl: a.url, text: e.quote}) AS expertQuotes
+  WITH anchor, CASE WHEN anchor:Topic THEN ${topicIdf('anchor', CORPUS_ARTICLES)} END AS idf
+  MATCH (p:Person)-[r:EXPERT_ON]->(anchor)
+  UNWIND range(0, size(r.articleUrls) - 1) AS i
+  WITH p, idf, r.articleUrls[i] AS url, r.articleDates[i] AS date, r.articleQuotes[i] AS quotes,
+       r.articleWeights[i] AS weight
+  WHERE ($from IS NULL OR (date <> '' AND datetime(date) >= datetime($from)))
+    AND ($to IS NULL OR (date <> '' AND datetime(date) <= datetime($to)))
+  WITH p, url, quotes,
+       sum(${EXPERT_SCORE.topicTerm('weight', 'idf')}) AS topicTerms,
+       sum(${EXPERT_SCORE.mentionTerm('weight', 'idf')}) AS mentionTerms
+  WITH p, url, ${EXPERT_SCORE.score('topicTerms', 'mentionTerms', 'quotes')} AS add
+  ORDER BY url
+  WITH p, sum(add) AS score, count(url) AS articleCount, collect(url) AS urls
   // Nobody is an expert on themselves (checked per person, after grouping).
   WHERE NOT EXISTS { (:Alias {key: key})-[:ALIAS_OF]->(p) }
   ORDER BY score DESC, articleCount DESC, p.name, p.key
   LIMIT $limit
-  RETURN p, score, articleCount, roles, urls, expertQuotes,${HIT_DETAILS}`;
-
-/** The stored ranking of the subject's Alias (src/import/write/aggregates.ts), top $limit. */
-const STORED_RANKING = `
-  UNWIND range(0, size(al.expertKeys) - 1)[0..$limit] AS i
-  MATCH (p:Person {key: al.expertKeys[i]})`;
-
-/**
- * The stored ranking with each hit's details read from the graph: for requests that want the
- * articles or more quotes than were stored. Only the top $limit experts' own edges are walked.
- */
-const STORED_RANKING_EXPERTS = `
-  MATCH (al:Alias {key: key})
-  WHERE al.expertHits IS NOT NULL AND $from IS NULL AND $to IS NULL
-  WITH al, COLLECT { MATCH (al)-[:ALIAS_OF]->(e) RETURN e UNION MATCH (e:Topic {key: key}) RETURN e } AS anchors${STORED_RANKING}
-  CALL (p, anchors) {
-    MATCH (p)-[e:QUOTED_AS_EXPERT]->(a:Article {imported: true})
-    WHERE EXISTS { (a)-[:HAS_TOPIC|MENTIONS]-(anchor) WHERE anchor IN anchors }
+  CALL (p, urls) {
+    MATCH (p)-[e:QUOTED_AS_EXPERT]->(a:Article)
+    WHERE a.url IN urls
     WITH e, a ORDER BY a.url
     RETURN collect(e.role) AS roles,
            collect(e.organization) AS organizationNames,
-           collect(a.url) AS urls,
            collect({articleUrl: a.url, text: e.quote}) AS expertQuotes
   }
-  WITH p, al.expertScores[i] AS score, al.expertArticleCounts[i] AS articleCount,
-       roles, organizationNames, urls, expertQuotes
   RETURN p, score, articleCount, roles, urls, expertQuotes,${HIT_DETAILS}`;
 
 /**
@@ -106,36 +92,12 @@ RETURN key, collect({
   expertQuotes: CASE WHEN size(quotes) >= $maxQuotes THEN [] ELSE [q IN expertQuotes WHERE q.text IS NOT NULL] END
 }) AS value`;
 
-/** Always the live computation (date ranges, and the tests that check the stored answers). */
-export const EXPERTS_LIVE = `
-UNWIND $keys AS key
-CALL (key) {${LIVE_EXPERTS}
-}
-${EXPERT_HITS}`;
-
-/**
- * The stored ranking when there is one and no date range is asked for, else the live computation.
- * For requests that STORED_EXPERT_HITS cannot answer, and for the keys it has no hits for.
- */
+/** Experts per subject key, best first: the one definition of the ranking. */
 export const EXPERTS = `
 UNWIND $keys AS key
-CALL (key) {${STORED_RANKING_EXPERTS}
-  UNION ALL
-  WITH key
-  WHERE $from IS NOT NULL OR $to IS NOT NULL
-     OR NOT EXISTS { MATCH (al:Alias {key: key}) WHERE al.expertHits IS NOT NULL }${LIVE_EXPERTS}
+CALL (key) {${RANKING}
 }
 ${EXPERT_HITS}`;
-
-/**
- * The stored hits in full (src/import/write/aggregates.ts), null for a key that has none: the
- * usual request (no dates, no articles, few quotes, a page no larger than the default) is one
- * index seek and no joins.
- */
-export const STORED_EXPERT_HITS = `
-UNWIND $keys AS key
-OPTIONAL MATCH (al:Alias {key: key})
-RETURN key, al.expertHits[0..$limit] AS value`;
 
 export interface ExpertQuoteRow {
   key: string | null;
@@ -164,33 +126,6 @@ export interface ExpertOptions {
   maxQuotes: number;
   /** Whether the request asks for the experts' articles. */
   withUrls: boolean;
-  /** Skip the stored answers (tests compare both). */
-  live?: boolean;
-}
-
-function fromStored(json: string, maxQuotes: number): ExpertRow {
-  const hit = JSON.parse(json) as StoredExpertHit;
-  return {
-    ...hit,
-    person: hit.person as EntityNode,
-    organizations: hit.organizations as EntityNode[],
-    quotes: hit.quotes.slice(0, maxQuotes),
-    articleUrls: [],
-    // The stored quotes already include the edge quotes, in the API's order.
-    expertQuotes: [],
-  };
-}
-
-/** Whether the stored hits hold everything the request asks for. */
-function storedHitsServe(options: ExpertOptions): boolean {
-  return (
-    !options.live &&
-    options.from === null &&
-    options.to === null &&
-    !options.withUrls &&
-    options.maxQuotes <= STORED_QUOTES &&
-    options.limit <= STORED_HITS
-  );
 }
 
 export async function experts(
@@ -205,16 +140,5 @@ export async function experts(
     from: options.from,
     to: options.to,
   };
-  let answers: (ExpertRow[] | null)[] = keys.map(() => null);
-  if (storedHitsServe(options)) {
-    const stored = await byKey<string[] | null>(db, STORED_EXPERT_HITS, keys, null, { limit: params.limit });
-    answers = stored.map((hits) => hits?.map((json) => fromStored(json, options.maxQuotes)) ?? null);
-  }
-  const rest = keys.filter((_, i) => answers[i] === null);
-  if (rest.length > 0) {
-    const computed = await byKey<ExpertRow[]>(db, options.live ? EXPERTS_LIVE : EXPERTS, rest, [], params);
-    const byRestKey = new Map(rest.map((key, i) => [key, computed[i]]));
-    answers = answers.map((answer, i) => answer ?? byRestKey.get(keys[i])!);
-  }
-  return answers as ExpertRow[][];
+  return byKey<ExpertRow[]>(db, EXPERTS, keys, [], params);
 }

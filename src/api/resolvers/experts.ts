@@ -2,7 +2,7 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } 
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { pageSize } from '../args';
 import type { ApiContext } from '../context';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../../graph/limits';
 import * as A from '../queries/articles';
 import { experts, type ExpertRow } from '../queries/experts';
 import { Article, ExpertHit, Quote } from '../types/graph';

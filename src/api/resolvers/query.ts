@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { canonicalUrl } from '../../import/parse/url';
+import { canonicalUrl } from '../../graph/url';
 import { isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
@@ -7,7 +7,7 @@ import { ConnectionArgs, dateRange, nameKey, pageArgs, pageSize, toConnection } 
 import type { ApiContext } from '../context';
 import type { BatchFn } from '../loaders';
 import { badInput } from '../errors';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../../graph/limits';
 import * as A from '../queries/articles';
 import { shortestPathsBetween, type PathRow } from '../queries/connection';
 import * as E from '../queries/entities';

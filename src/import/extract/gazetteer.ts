@@ -5,7 +5,7 @@ import enLocale from 'i18n-iso-countries/langs/en.json';
 import zhLocale from 'i18n-iso-countries/langs/zh.json';
 import { Jieba } from '@node-rs/jieba';
 import type { AliasMemoryEntry } from '../../model/article';
-import { entityKey } from '../resolve/keys';
+import { entityKey } from '../../graph/keys';
 import {
   CN_PLACES,
   COUNTRY_EXTRA,

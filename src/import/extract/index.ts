@@ -7,7 +7,7 @@ import type {
   ParsedArticle,
   Quote,
 } from '../../model/article';
-import { entityKey } from '../resolve/keys';
+import { entityKey } from '../../graph/keys';
 import {
   baseCandidates,
   chineseNameAt,

@@ -1,6 +1,6 @@
 import type { TopicWeight } from '../../model/article';
 import type { Gazetteer, Resources } from './gazetteer';
-import { entityKey } from '../resolve/keys';
+import { entityKey } from '../../graph/keys';
 import type { Segmenter } from './segment';
 
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */

@@ -1,7 +1,8 @@
 import type { ArticleImage, ArticleLink, ParsedArticle } from '../../model/article';
 import type { Content } from './content';
 import { collapseText, countWords, detectLanguage } from './text';
-import { canonicalUrl, sectionFromUrl } from './url';
+import { canonicalUrl } from '../../graph/url';
+import { sectionFromUrl } from './url';
 
 export interface ArticleParts extends Content {
   source: string;

@@ -3,7 +3,8 @@ import type { ArticleImage, ArticleLink } from '../../model/article';
 import { parseContributors, parseImageCredit, parseTranslators } from './credits';
 import { removeNode, textOf, walkElements } from './dom';
 import { collapseText } from './text';
-import { canonicalUrl, classifyLink, unwrapImageProxy, unwrapLinkWrapper } from './url';
+import { canonicalUrl } from '../../graph/url';
+import { classifyLink, unwrapImageProxy, unwrapLinkWrapper } from './url';
 
 export interface Content {
   paragraphs: string[];

@@ -8,7 +8,8 @@ import { parseByline, parseImageCredit } from './credits';
 import { BEIJING, toIsoDate } from './date';
 import { type Doc, loadHtml, removeJunk, removeNode, walkElements } from './dom';
 import { collapseText } from './text';
-import { canonicalUrl, unwrapImageProxy } from './url';
+import { canonicalUrl } from '../../graph/url';
+import { unwrapImageProxy } from './url';
 
 /** Any HTML document or fragment with markup we can read an article from. */
 export function isHtmlPage(text: string): boolean {

@@ -6,7 +6,7 @@ import type {
   NamedEntity,
 } from '../../model/article';
 import { COMPOUND_SURNAMES, KNOWN_ORGS, KNOWN_PERSONS, ORG_SUFFIXES, SURNAMES } from '../extract/lexicon';
-import { entityKey } from './keys';
+import { entityKey } from '../../graph/keys';
 
 /** Code-unit order: deterministic, and far cheaper than locale collation in a hot sort. */
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,640 +1,119 @@
-import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import { LIMITS } from '../../api/limits';
+import { CO_MENTION_KINDS, CORPUS_KEY } from '../../graph/aggregates';
 
 /**
- * Corpus-level aggregates the API reads instead of recomputing them per request. Refreshed by
- * the writer's finalize step, after clean-up and topic weights, so they always match the
- * imported articles whatever the import order.
+ * The aggregates kept in the graph (defined in src/graph/aggregates.ts), maintained by delta:
+ * the facts of the articles a batch replaces are subtracted before they are cleared
+ * (SUBTRACT_AGGREGATES), the facts of the articles it writes are added once they are created
+ * (ADD_AGGREGATES), in the same transaction. Only the relationships and counts those articles
+ * touch change; a relationship whose count reaches 0 is deleted. Both read the articles' facts
+ * back from the graph, so what is added is exactly what is later subtracted.
  *
- * Both are stored as bounded property lists (at most AGGREGATE_TOP entries, the API's largest
- * page) on nodes that already exist, so the graph gains no relationships, degrees and paths are
- * unchanged, and a refresh is one SET per node:
- *
- * - Co-mentions, on every Person, Organization, Place and Topic `n`, one list per kind of the
- *   co-mentioned entity `m` (Person, Organization, Place): `co<Kind>Keys`, `co<Kind>Counts`,
- *   `co<Kind>Mentions`, ordered as the API orders them, and `co<Kind>Hits`, the first
- *   STORED_HITS entries whole (JSON), which answer the usual page without a join. count = articles that mention, are about
- *   or quote `n` (as an expert) and mention `m`; mentions = Σ MENTIONS.count of `m` in them.
- * - Experts, on every Alias (the subject key of `experts(topic:)`): `expertKeys`,
- *   `expertScores`, `expertArticleCounts`, best first, with the score of
- *   src/api/queries/experts.ts (the live query defines it; this is the same sum), and
- *   `expertHits`: the first STORED_HITS hits as the API returns them (person, organizations,
- *   role counts, first quotes), one JSON string per hit, so the usual request is one index seek
- *   and no joins.
- *
- * The numbers are computed here in one pass over the imported facts (streamed, so the
- * importer's heap cap holds), which is much cheaper than one Cypher aggregation per entity.
- * Every refresh recomputes everything: topic weights (IDF) change with every import, and so
- * does every expert score that involves a topic.
+ * Each statement groups its rows by the relationship it changes before it writes, so that one
+ * relationship is read and written once per statement, whatever the planner's order.
  */
 
-/** Entries kept per list: the API's largest page, so every page the API serves is a prefix. */
-export const AGGREGATE_TOP = LIMITS.maxPageSize;
-
-export const CO_MENTION_KINDS = ['Person', 'Organization', 'Place'] as const;
-export type CoMentionKind = (typeof CO_MENTION_KINDS)[number];
-
-const ENTITY_LABELS = ['Person', 'Organization', 'Place', 'Topic'];
-
-const READ_ENTITIES = `
-MATCH (n:Person|Organization|Place|Topic)
-WITH n, [l IN labels(n) WHERE l IN $labels][0] AS label
-ORDER BY label, n.key
-RETURN elementId(n) AS id, label, n.key AS key, n.name AS name,
-  coalesce(n.aliases, []) AS aliases, n.articleCount AS articleCount`;
-
-/** Per article, every fact the two aggregates need; stubs carry none and are skipped. */
-const READ_ARTICLES = `
-MATCH (a:Article)
-WHERE EXISTS { (a)-[:MENTIONS|HAS_TOPIC]->() } OR EXISTS { (a)<-[:QUOTED_AS_EXPERT]-() }
-// Sorted here (and entities by key above) so floating-point sums never depend on storage order.
-WITH a ORDER BY a.url
-CALL (a) {
-  OPTIONAL MATCH (p:Person)-[e:QUOTED_AS_EXPERT]->(a)
-  WITH p, e WHERE p IS NOT NULL
-  RETURN collect({
-    person: elementId(p),
-    role: e.role,
-    quote: e.quote,
-    // The organizations the expert speaks for in this article: stated affiliations, and the one
-    // named on the edge, matched by its folded name as the importer keys it.
-    organizations: COLLECT {
-      MATCH (p)-[r:AFFILIATED_WITH]->(o:Organization) WHERE r.article = a.url RETURN o.key AS key
-      UNION
-      MATCH (al:Alias)-[:ALIAS_OF]->(o:Organization) WHERE al.key = toLower(trim(e.organization))
-      RETURN o.key AS key
-    },
-    quotes: COLLECT {
-      MATCH (a)<-[:QUOTED_IN]-(q:Quote)<-[:SAID]-(p)
-      WITH q ORDER BY q.position, q.key
-      RETURN [q.key, q.text, q.position]
-    }
-  }) AS experts
-}
-RETURN coalesce(a.imported, false) AS imported, a.url AS url,
-  [(a)-[r:MENTIONS]->(m) | [elementId(m), coalesce(r.count, 0)]] AS mentions,
-  [(a)-[h:HAS_TOPIC]->(t) | [elementId(t), coalesce(h.weight, h.score, 0.0), coalesce(h.count, 0)]] AS topics,
-  experts,
-  [(s)-[:SAID]->(:Quote)-[:QUOTED_IN]->(a) | elementId(s)] AS speakers`;
-
-const READ_ALIASES = `
-MATCH (al:Alias)
-RETURN elementId(al) AS id, al.key AS key, [(al)-[:ALIAS_OF]->(e) | elementId(e)] AS targets
-ORDER BY key`;
+/** The entities an article counts for (`n`) and those it mentions (`m`, with MENTIONS.count `c`). */
+const CO_MENTION_ROWS = `
+UNWIND $urls AS url
+MATCH (a:Article {url: url})
+WITH a, [(a)-[x:MENTIONS]->(m) | {m: m, c: coalesce(x.count, 0)}] AS mentioned,
+  COLLECT {
+    MATCH (a)-[:MENTIONS|HAS_TOPIC]->(n) RETURN n
+    UNION
+    MATCH (a)<-[:QUOTED_AS_EXPERT]-(n) RETURN n
+  } AS owners
+UNWIND owners AS n
+UNWIND mentioned AS x
+WITH n, x.m AS m, x.c AS c WHERE n <> m
+WITH n, m, count(*) AS articles, sum(c) AS mentions`;
 
 /**
- * Lists travel joined into one string each (ENTRY_SEPARATOR) and are split here: the driver
- * then packs a few strings per row instead of hundreds of values. Numbers are written by
- * JavaScript's shortest round-trip form, which toFloat/toInteger read back exactly.
+ * Per expert and subject node: the articles' entries, sorted by URL. The subject nodes of an
+ * article are what it mentions and its topics; nobody is an expert on themselves.
  */
-const split = (n: string, value: string, convert = '') =>
-  `CASE WHEN ${n} = 0 THEN [] ELSE [x IN split(${value}, $separator) | ${convert}(x)] END`;
+const EXPERT_ROWS = `
+UNWIND $urls AS url
+MATCH (a:Article {url: url})<-[:QUOTED_AS_EXPERT]-(p:Person)
+WITH a, p, COUNT { (p)-[:SAID]->(:Quote)-[:QUOTED_IN]->(a) } AS quotes
+MATCH (a)-[x:HAS_TOPIC|MENTIONS]->(s)
+WHERE s <> p
+WITH p, s, a, quotes, toFloat(coalesce(x.score, x.count, 0)) AS weight
+ORDER BY a.url
+WITH p, s, collect(a.url) AS urls, collect(coalesce(a.publishedAt, '')) AS dates,
+  collect(quotes) AS quotes, collect(weight) AS weights`;
 
-export const WRITE_CO_MENTIONS = `
-UNWIND $rows AS row
-MATCH (n) WHERE elementId(n) = row.id
-SET ${CO_MENTION_KINDS.map(
-  (kind, i) =>
-    `n.co${kind}Keys = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].keys`)} END,
-    n.co${kind}Counts = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].counts`, 'toInteger')} END,
-    n.co${kind}Mentions = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].n`, `row.lists[${i}].mentions`, 'toInteger')} END,
-    n.co${kind}Hits = CASE WHEN row.lists IS NULL THEN null ELSE ${split(`row.lists[${i}].h`, `row.lists[${i}].hits`)} END`,
-).join(',\n    ')}`;
-
-// expertRoles, expertOrganizations and expertQuotes were the hit details before expertHits.
-export const WRITE_EXPERTS = `
-UNWIND $rows AS row
-MATCH (al:Alias) WHERE elementId(al) = row.id
-SET al.expertKeys = ${split('row.n', 'row.keys')},
-    al.expertScores = ${split('row.n', 'row.scores', 'toFloat')},
-    al.expertArticleCounts = ${split('row.n', 'row.counts', 'toInteger')},
-    al.expertHits = ${split('row.storedHits', 'row.hits')},
-    al.expertRoles = null, al.expertOrganizations = null, al.expertQuotes = null`;
-
-/** Separates the entries of a list written as one string; entries never contain it. */
-export const ENTRY_SEPARATOR = '\u001e';
-
-const WRITE_BATCH = 1000;
-
-interface Entity {
-  id: string;
-  label: string;
-  key: string;
-  name: string | null;
-  aliases: string[];
-  articleCount: number | null;
-}
-
-interface ExpertEdge {
-  role: string | null;
-  quote: string | null;
-  organizations: string[];
-  /** The expert's quotes in the article, in order: [key, text, position]. */
-  quotes: [string, string, number | null][];
-}
-
-interface ArticleFacts {
-  imported: boolean;
-  url: string;
-  /** Entity indexes and MENTIONS.count, in pairs. */
-  mentioned: number[];
-  mentionCounts: number[];
-  /** Anchor rels of this article for the experts score: entity index, weight term, log term. */
-  relEntities: number[];
-  relWeights: number[];
-  relLogs: number[];
-  /** Persons quoted as experts (one entry per QUOTED_AS_EXPERT edge) and what the edges say. */
-  experts: number[];
-  expertEdges: ExpertEdge[];
-  /** Quotes per speaker in this article. */
-  quotesBy: Map<number, number>;
-}
-
-interface Corpus {
-  entities: Entity[];
-  articles: ArticleFacts[];
-  aliases: { id: string; key: string; targets: number[] }[];
-}
-
-/** Neo4j orders strings by code point; JS `<` compares UTF-16 units. Nulls sort last. */
-export function compareNames(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y ? -1 : 1;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
-export async function readCorpus(tx: ManagedTransaction): Promise<Corpus> {
-  const entities: Entity[] = [];
-  const index = new Map<string, number>();
-  for await (const record of tx.run(READ_ENTITIES, { labels: ENTITY_LABELS })) {
-    const entity = record.toObject() as Entity;
-    index.set(entity.id, entities.length);
-    entities.push(entity);
-  }
-  const articles: ArticleFacts[] = [];
-  for await (const record of tx.run(READ_ARTICLES)) {
-    const row = record.toObject() as {
-      imported: boolean;
-      mentions: [string, number][];
-      topics: [string, number, number][];
-      url: string;
-      experts: {
-        person: string;
-        role: string | null;
-        quote: string | null;
-        organizations: string[];
-        quotes: [string, string, number | null][];
-      }[];
-      speakers: string[];
-    };
-    const facts: ArticleFacts = {
-      imported: row.imported,
-      url: row.url,
-      mentioned: [],
-      mentionCounts: [],
-      relEntities: [],
-      relWeights: [],
-      relLogs: [],
-      experts: [],
-      expertEdges: [],
-      quotesBy: new Map(),
-    };
-    // Relationship order is storage order: sort by entity (sorted by label and key).
-    const byEntity = (x: [string, ...unknown[]], y: [string, ...unknown[]]) =>
-      (index.get(x[0]) ?? -1) - (index.get(y[0]) ?? -1);
-    row.mentions.sort(byEntity);
-    row.topics.sort(byEntity);
-    for (const [id, count] of row.mentions) {
-      const m = index.get(id);
-      if (m === undefined) continue;
-      facts.mentioned.push(m);
-      facts.mentionCounts.push(count);
-      facts.relEntities.push(m);
-      facts.relWeights.push(0);
-      facts.relLogs.push(Math.log(1 + count));
-    }
-    for (const [id, weight, count] of row.topics) {
-      const t = index.get(id);
-      if (t === undefined) continue;
-      facts.relEntities.push(t);
-      facts.relWeights.push(weight);
-      facts.relLogs.push(Math.log(1 + count));
-    }
-    for (const edge of row.experts) {
-      const p = index.get(edge.person);
-      if (p === undefined) continue;
-      facts.experts.push(p);
-      facts.expertEdges.push({
-        role: edge.role,
-        quote: edge.quote,
-        organizations: [...edge.organizations].sort(),
-        quotes: edge.quotes,
-      });
-    }
-    for (const id of row.speakers) {
-      const s = index.get(id);
-      if (s !== undefined) facts.quotesBy.set(s, (facts.quotesBy.get(s) ?? 0) + 1);
-    }
-    articles.push(facts);
-  }
-  const aliases: Corpus['aliases'] = [];
-  for await (const record of tx.run(READ_ALIASES)) {
-    const row = record.toObject() as { id: string; key: string; targets: string[] };
-    aliases.push({
-      id: row.id,
-      key: row.key,
-      targets: row.targets
-        .map((id) => index.get(id))
-        .filter((i): i is number => i !== undefined)
-        .sort((x, y) => x - y),
-    });
-  }
-  return { entities, articles, aliases };
-}
+/** Summary properties from an EXPERT_ON relationship's lists. */
+const EXPERT_SUMMARY = `
+SET r.articles = size(r.articleUrls),
+    r.quotes = reduce(total = 0, q IN r.articleQuotes | total + q),
+    r.firstSeen = reduce(first = null, d IN r.articleDates |
+      CASE WHEN d = '' OR (first IS NOT NULL AND datetime(first) <= datetime(d)) THEN first ELSE d END),
+    r.lastSeen = reduce(last = null, d IN r.articleDates |
+      CASE WHEN d = '' OR (last IS NOT NULL AND datetime(last) >= datetime(d)) THEN last ELSE d END)`;
 
 /**
- * Entities with fewer articles than this keep no co-mention lists: the API computes theirs live
- * from at most this many articles, which costs about as much as reading stored lists.
+ * Topics count their articles (their df, for the IDF): the replaced articles' topics lose one
+ * before the facts go; the written articles' topics, and the Corpus node's count of imported
+ * articles, are then counted anew (a degree and an index count), so a graph written before these
+ * counts existed gets them right on its next import.
  */
-export const CO_MENTION_MIN_ARTICLES = 20;
+const SUBTRACT_TOPIC_COUNTS = `
+UNWIND $urls AS url
+MATCH (:Article {url: url})-[:HAS_TOPIC]->(t:Topic)
+WITH t, count(*) AS articles
+SET t.articleCount = coalesce(t.articleCount, 0) - articles`;
 
-/** Settings of the refresh; tests lower the threshold to have every entity's lists stored. */
-export const AGGREGATE_OPTIONS = { coMentionMinArticles: CO_MENTION_MIN_ARTICLES };
+const COUNT_ARTICLES = `
+MERGE (corpus:Corpus {key: '${CORPUS_KEY}'})
+SET corpus.articles = COUNT { MATCH (a:Article {imported: true}) }
+WITH corpus
+UNWIND $urls AS url
+MATCH (:Article {url: url})-[:HAS_TOPIC]->(t:Topic)
+WITH DISTINCT t
+SET t.articleCount = COUNT { (t)<-[:HAS_TOPIC]-() }`;
 
-export interface CoMentionList {
-  keys: string[];
-  counts: number[];
-  mentions: number[];
-  /** JSON of the first STORED_HITS entries as StoredCoMention. */
-  hits: string[];
-}
+/** Run for the replaced articles (`$urls`) before their facts are cleared. */
+export const SUBTRACT_AGGREGATES = [
+  SUBTRACT_TOPIC_COUNTS,
+  `${CO_MENTION_ROWS}
+MATCH (n)-[r:CO_MENTIONED]->(m)
+SET r.articles = r.articles - articles, r.mentions = r.mentions - mentions
+WITH collect(r) AS changed
+UNWIND changed AS r
+WITH r WHERE r.articles <= 0
+DELETE r`,
+  `UNWIND $urls AS url
+MATCH (:Article {url: url})<-[:QUOTED_AS_EXPERT]-(p:Person)-[r:EXPERT_ON]->()
+WHERE url IN r.articleUrls
+WITH r, collect(url) AS gone
+WITH r, [i IN range(0, size(r.articleUrls) - 1) WHERE NOT r.articleUrls[i] IN gone] AS keep
+SET r.articleUrls = [i IN keep | r.articleUrls[i]],
+    r.articleDates = [i IN keep | r.articleDates[i]],
+    r.articleQuotes = [i IN keep | r.articleQuotes[i]],
+    r.articleWeights = [i IN keep | r.articleWeights[i]]${EXPERT_SUMMARY}
+WITH collect(r) AS changed
+UNWIND changed AS r
+WITH r WHERE r.articles = 0
+DELETE r`,
+];
 
-/** A co-mention as stored in `co<Kind>Hits` and read back by src/api/queries/entities.ts. */
-export interface StoredCoMention {
-  count: number;
-  mentions: number;
-  entity: StoredEntity;
-}
+/** Run for the written articles (`$urls`) once all their facts exist. */
+export const ADD_AGGREGATES = [
+  COUNT_ARTICLES,
+  `${CO_MENTION_ROWS}
+MERGE (n)-[r:CO_MENTIONED]->(m)
+  ON CREATE SET r.articles = 0, r.mentions = 0,
+    r.kind = head([label IN labels(m) WHERE label IN $kinds])
+SET r.articles = r.articles + articles, r.mentions = r.mentions + mentions`,
+  `${EXPERT_ROWS}
+MERGE (p)-[r:EXPERT_ON]->(s)
+SET r.articleUrls = coalesce(r.articleUrls, []) + urls,
+    r.articleDates = coalesce(r.articleDates, []) + dates,
+    r.articleQuotes = coalesce(r.articleQuotes, []) + quotes,
+    r.articleWeights = coalesce(r.articleWeights, []) + weights${EXPERT_SUMMARY}`,
+];
 
-export interface CoMentionRow {
-  id: string;
-  /** One list per CO_MENTION_KINDS entry; null when the entity is answered live. */
-  lists: CoMentionList[] | null;
-}
-
-/**
- * The items that can be among the AGGREGATE_TOP first by a numeric key (descending), ties at
- * the cut included, so the full comparator only sorts a few more than AGGREGATE_TOP.
- */
-function topCandidates<T>(items: T[], key: (item: T) => number): T[] {
-  if (items.length <= AGGREGATE_TOP) return items;
-  const keys = Float64Array.from(items, key);
-  const sorted = Float64Array.from(keys).sort();
-  const cut = sorted[sorted.length - AGGREGATE_TOP];
-  return items.filter((_, i) => keys[i] >= cut);
-}
-
-/** For each entity with enough articles, the entities mentioned in its articles, top AGGREGATE_TOP per kind. */
-export function* computeCoMentions(corpus: Corpus): Generator<CoMentionRow> {
-  const { entities, articles } = corpus;
-  // An entity's articles, each once: those that mention it, have it as a topic or quote it as an expert.
-  const articlesOf: number[][] = entities.map(() => []);
-  articles.forEach((facts, a) => {
-    for (const n of facts.mentioned) articlesOf[n].push(a);
-    for (let i = facts.mentioned.length; i < facts.relEntities.length; i++)
-      articlesOf[facts.relEntities[i]].push(a);
-    for (const p of facts.experts) articlesOf[p].push(a);
-  });
-  const kindOf = entities.map((e) => CO_MENTION_KINDS.indexOf(e.label as CoMentionKind));
-  const counts = new Int32Array(entities.length);
-  const sums = new Float64Array(entities.length);
-  for (let n = 0; n < entities.length; n++) {
-    const own = new Set(articlesOf[n]);
-    if (own.size < AGGREGATE_OPTIONS.coMentionMinArticles) {
-      yield { id: entities[n].id, lists: null };
-      continue;
-    }
-    const touched: number[] = [];
-    for (const a of own) {
-      const { mentioned, mentionCounts } = articles[a];
-      for (let i = 0; i < mentioned.length; i++) {
-        const m = mentioned[i];
-        if (m === n) continue;
-        if (counts[m] === 0) touched.push(m);
-        counts[m] += 1;
-        sums[m] += mentionCounts[i];
-      }
-    }
-    const byKind: number[][] = CO_MENTION_KINDS.map(() => []);
-    for (const m of touched) if (kindOf[m] >= 0) byKind[kindOf[m]].push(m);
-    const lists = byKind.map((all) => {
-      const ms = topCandidates(all, (m) => counts[m] * 1e9 + sums[m]);
-      ms.sort(
-        (x, y) =>
-          counts[y] - counts[x] ||
-          sums[y] - sums[x] ||
-          compareNames(entities[x].name, entities[y].name) ||
-          compareNames(entities[x].key, entities[y].key),
-      );
-      const top = ms.slice(0, AGGREGATE_TOP);
-      return {
-        keys: top.map((m) => entities[m].key),
-        counts: top.map((m) => counts[m]),
-        mentions: top.map((m) => sums[m]),
-        hits: top.slice(0, STORED_HITS).map((m) => {
-          const stored: StoredCoMention = {
-            count: counts[m],
-            mentions: sums[m],
-            entity: storedEntity(entities[m]),
-          };
-          return JSON.stringify(stored);
-        }),
-      };
-    });
-    for (const m of touched) {
-      counts[m] = 0;
-      sums[m] = 0;
-    }
-    yield { id: entities[n].id, lists };
-  }
-}
-
-export interface ExpertRow {
-  id: string;
-  keys: string[];
-  scores: number[];
-  counts: number[];
-  /** JSON of each StoredExpertHit. */
-  hits: string[];
-}
-
-/** An entity as the API's queries project it (entityProjection in src/api/queries/fragments.ts). */
-export interface StoredEntity {
-  kind: string;
-  key: string;
-  name: string | null;
-  aliases: string[];
-  articleCount: number | null;
-}
-
-export interface StoredQuote {
-  /** null for the quote on an expert edge that is no stored Quote. */
-  key: string | null;
-  text: string;
-  position: number | null;
-  articleUrl: string;
-}
-
-/**
- * An expert hit as stored in `Alias.expertHits` and read back by src/api/queries/experts.ts:
- * its ExpertRow without the article URLs, with the first STORED_QUOTES quotes.
- */
-export interface StoredExpertHit {
-  person: StoredEntity;
-  score: number;
-  articleCount: number;
-  roleCounts: { role: string; count: number }[];
-  organizations: StoredEntity[];
-  quotes: StoredQuote[];
-}
-
-/**
- * Hits stored in full (expertHits): the API's default page. Neo4j reads a list property whole,
- * and all 100 hits with their quotes are about 300 KB on a busy subject; larger pages read the
- * stored ranking and then the graph.
- */
-export const STORED_HITS = LIMITS.defaultPageSize;
-
-/**
- * Quotes stored per expert hit: ExpertHit.quotes' default page. A request for more quotes than
- * this (when the hit has more) reads them from the graph instead.
- */
-export const STORED_QUOTES = 5;
-
-/** How often the articles give each role (the API shows the most frequent). */
-export function roleCounts(roles: (string | null)[]): { role: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const role of roles) if (role) counts.set(role, (counts.get(role) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => compareNames(a, b)).map(([role, count]) => ({ role, count }));
-}
-
-/**
- * An expert hit's quotes, in the API's order: the expert's quotes in the subject's articles (by
- * article URL, then position; at most the API's largest page), then the quotes that made them an
- * expert (on the QUOTED_AS_EXPERT edges) that are not already among those. Only the first
- * `limit` are made.
- */
-export function expertQuotes(edges: { url: string; edge: ExpertEdge }[], limit: number): StoredQuote[] {
-  const sorted = [...edges].sort((x, y) => compareNames(x.url, y.url));
-  const quotes: StoredQuote[] = [];
-  const seen = new Set<string>();
-  for (const { url, edge } of sorted) {
-    for (const [key, text, position] of edge.quotes) {
-      if (quotes.length >= AGGREGATE_TOP) break;
-      quotes.push({ key, text, position, articleUrl: url });
-      seen.add(text);
-    }
-  }
-  if (quotes.length >= limit) return quotes.slice(0, limit);
-  for (const { url, edge } of sorted) {
-    if (quotes.length >= limit) break;
-    const text = edge.quote;
-    if (!text || [...seen].some((s) => s.includes(text) || text.includes(s))) continue;
-    seen.add(text);
-    quotes.push({ key: null, text, position: null, articleUrl: url });
-  }
-  return quotes;
-}
-
-function storedEntity(entity: Entity): StoredEntity {
-  const { label: kind, key, name, aliases, articleCount } = entity;
-  return { kind, key, name, aliases, articleCount };
-}
-
-/**
- * For each alias key (a subject of `experts(topic:)`): its anchors are the entities it names
- * plus the Topic with that key; an imported article is about the subject when it links to an
- * anchor (HAS_TOPIC, MENTIONS), with relevance 1 + Σ weights + Σ ln(1 + mentions) over those links.
- */
-export function* computeExperts(corpus: Corpus): Generator<ExpertRow> {
-  const { entities, articles, aliases } = corpus;
-  const topicByKey = new Map<string, number>();
-  const organizationByKey = new Map<string, Entity>();
-  entities.forEach((e, i) => {
-    if (e.label === 'Topic') topicByKey.set(e.key, i);
-    if (e.label === 'Organization') organizationByKey.set(e.key, e);
-  });
-  // Anchor -> (article, weight term, log term), for imported articles that quote an expert.
-  const linksOf = new Map<number, { article: number; weight: number; log: number }[]>();
-  articles.forEach((facts, a) => {
-    if (!facts.imported || facts.experts.length === 0) return;
-    for (let i = 0; i < facts.relEntities.length; i++) {
-      const n = facts.relEntities[i];
-      let links = linksOf.get(n);
-      if (!links) linksOf.set(n, (links = []));
-      links.push({ article: a, weight: facts.relWeights[i], log: facts.relLogs[i] });
-    }
-  });
-  for (const alias of aliases) {
-    const topic = topicByKey.get(alias.key);
-    const anchors = new Set(
-      topic === undefined || alias.targets.includes(topic)
-        ? alias.targets
-        : [...alias.targets, topic].sort((x, y) => x - y),
-    );
-    const relevance = new Map<number, { weight: number; log: number }>();
-    for (const anchor of anchors) {
-      for (const link of linksOf.get(anchor) ?? []) {
-        const sums = relevance.get(link.article);
-        if (sums) {
-          sums.weight += link.weight;
-          sums.log += link.log;
-        } else relevance.set(link.article, { weight: link.weight, log: link.log });
-      }
-    }
-    const hits = new Map<number, { score: number; count: number; edges: [number, number][] }>();
-    for (const [a, sums] of relevance) {
-      const facts = articles[a];
-      const r = 1.0 + sums.weight + sums.log;
-      facts.experts.forEach((p, i) => {
-        const add = r * (1.0 + Math.log(1.0 + (facts.quotesBy.get(p) ?? 0)));
-        const hit = hits.get(p);
-        if (hit) {
-          hit.score += add;
-          hit.count += 1;
-          hit.edges.push([a, i]);
-        } else hits.set(p, { score: add, count: 1, edges: [[a, i]] });
-      });
-    }
-    // Nobody is an expert on themselves.
-    for (const target of alias.targets) hits.delete(target);
-    const top = topCandidates([...hits], ([, hit]) => hit.score)
-      .sort(
-        ([x, a], [y, b]) =>
-          b.score - a.score ||
-          b.count - a.count ||
-          compareNames(entities[x].name, entities[y].name) ||
-          compareNames(entities[x].key, entities[y].key),
-      )
-      .slice(0, AGGREGATE_TOP);
-    const hitsJson = top.slice(0, STORED_HITS).map(([p, hit]) => {
-      const edges = hit.edges.map(([a, i]) => ({ url: articles[a].url, edge: articles[a].expertEdges[i] }));
-      const organizations = [...new Set(edges.flatMap((e) => e.edge.organizations))]
-        .sort(compareNames)
-        .map((key) => organizationByKey.get(key))
-        .filter((o): o is Entity => o !== undefined);
-      const stored: StoredExpertHit = {
-        person: storedEntity(entities[p]),
-        score: hit.score,
-        articleCount: hit.count,
-        roleCounts: roleCounts(edges.map((e) => e.edge.role)),
-        organizations: organizations.map(storedEntity),
-        quotes: expertQuotes(edges, STORED_QUOTES),
-      };
-      return JSON.stringify(stored);
-    });
-    yield {
-      id: alias.id,
-      keys: top.map(([p]) => entities[p].key),
-      scores: top.map(([, hit]) => hit.score),
-      counts: top.map(([, hit]) => hit.count),
-      hits: hitsJson,
-    };
-  }
-}
-
-/**
- * Writes rows as they are computed, WRITE_BATCH at a time, in one transaction so readers see the
- * old aggregates or the new ones, never a mix. Rows are made per batch and dropped once
- * written: all of them at once would not fit the importer's heap cap on a large corpus.
- */
-export async function writeRows<T>(
-  driver: Driver,
-  database: string,
-  query: string,
-  rows: () => Iterable<T>,
-  toParams: (row: T) => unknown,
-): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    await session.executeWrite(async (tx) => {
-      let batch: unknown[] = [];
-      for (const row of rows()) {
-        batch.push(toParams(row));
-        if (batch.length >= WRITE_BATCH) {
-          await tx.run(query, { rows: batch, separator: ENTRY_SEPARATOR });
-          batch = [];
-        }
-      }
-      if (batch.length > 0) await tx.run(query, { rows: batch, separator: ENTRY_SEPARATOR });
-    });
-  } finally {
-    await session.close();
-  }
-}
-
-const join = (values: (string | number)[]) => values.join(ENTRY_SEPARATOR);
-
-export function coMentionParams(row: CoMentionRow) {
-  return {
-    id: row.id,
-    lists:
-      row.lists?.map((list) => ({
-        n: list.keys.length,
-        keys: join(list.keys),
-        counts: join(list.counts),
-        mentions: join(list.mentions),
-        h: list.hits.length,
-        hits: join(list.hits),
-      })) ?? null,
-  };
-}
-
-export function expertParams(row: ExpertRow) {
-  return {
-    id: row.id,
-    n: row.keys.length,
-    keys: join(row.keys),
-    scores: join(row.scores),
-    counts: join(row.counts),
-    // JSON escapes every control character, ENTRY_SEPARATOR included.
-    storedHits: row.hits.length,
-    hits: join(row.hits),
-  };
-}
-
-export interface AggregateTimings {
-  readMs: number;
-  computeAndWriteMs: number;
-  entities: number;
-  aliases: number;
-}
-
-export async function refreshAggregates(driver: Driver, database: string): Promise<AggregateTimings> {
-  const t0 = performance.now();
-  const session = driver.session({ database, defaultAccessMode: 'READ' });
-  let corpus: Corpus;
-  try {
-    corpus = await session.executeRead(readCorpus);
-  } finally {
-    await session.close();
-  }
-  const t1 = performance.now();
-  await writeRows(driver, database, WRITE_CO_MENTIONS, () => computeCoMentions(corpus), coMentionParams);
-  await writeRows(driver, database, WRITE_EXPERTS, () => computeExperts(corpus), expertParams);
-  const t2 = performance.now();
-  return {
-    readMs: t1 - t0,
-    computeAndWriteMs: t2 - t1,
-    entities: corpus.entities.length,
-    aliases: corpus.aliases.length,
-  };
+/** Parameters of the aggregate statements for these article URLs. */
+export function aggregateParams(urls: string[]): Record<string, unknown> {
+  return { urls, kinds: [...CO_MENTION_KINDS] };
 }

@@ -220,8 +220,9 @@ export const CREATE_QUOTES = {
 
 /**
  * Run after every import: drops what no imported article supports any more (stubs nobody
- * links to, entities nothing mentions) and recomputes topic weights with the IDF of the
- * imported corpus. Both depend only on the set of imported articles, never on their order.
+ * links to, entities nothing mentions). Depends only on the set of imported articles, never on
+ * their order. Corpus-wide weights (topic IDF) are not stored: the API applies them when it
+ * reads (src/graph/aggregates.ts).
  */
 export const FINALIZE = [
   `MATCH (a:Article {imported: false})
@@ -232,14 +233,6 @@ export const FINALIZE = [
    DETACH DELETE n`,
   `MATCH (n:Image|WebPage) WHERE NOT EXISTS { (n)<-[:HAS_IMAGE|REFERENCES]-() } DETACH DELETE n`,
   `MATCH (n:Alias) WHERE NOT EXISTS { (n)-[:ALIAS_OF]->() } DELETE n`,
-  `MATCH (a:Article {imported: true})
-   WITH count(a) AS total
-   MATCH (t:Topic)
-   WITH total, t, COUNT { (t)<-[:HAS_TOPIC]-() } AS df
-   SET t.articleCount = df
-   WITH t, log((1.0 + total) / (1.0 + df)) + 1.0 AS idf
-   MATCH (t)<-[r:HAS_TOPIC]-()
-   SET r.weight = r.score * idf`,
 ];
 
 /** The full-text indexes are eventually consistent: a finished import waits until they caught up. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AliasMemoryEntry, ExtractedArticle, NamedEntity, ParsedArticle } from '../../model/article';
-import { entityKey } from '../resolve/keys';
+import { entityKey } from '../../graph/keys';
 
 /**
  * Turns articles into the flat parameter rows the write queries UNWIND. Pure and

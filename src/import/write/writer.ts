@@ -1,6 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AliasMemory, ExtractedArticle } from '../../model/article';
-import { refreshAggregates } from './aggregates';
+import { ADD_AGGREGATES, SUBTRACT_AGGREGATES, aggregateParams } from './aggregates';
 import * as Q from './queries';
 import {
   aliasMemoryFromRecords,
@@ -24,7 +24,7 @@ export interface BatchResult {
 export interface Writer {
   /** Writes one batch in one transaction (retried on transient errors by the driver). */
   writeBatch(articles: ExtractedArticle[]): Promise<BatchResult>;
-  /** Corpus-level clean-up and topic weights; run once after the batches. */
+  /** Corpus-level clean-up (what no article supports any more); run once after the batches. */
   finalize(): Promise<void>;
   loadAliasMemory(): Promise<AliasMemory>;
 }
@@ -113,8 +113,14 @@ async function writeRows(
   const changed = LABELS.map((label) =>
     rows.entities[label].filter((row) => !entityRowIsNoop(row, states.get(entityId(label, row.key)))),
   );
+  // The replaced articles' contribution to the aggregates goes before their facts do.
   const clear: Statement[] =
-    replaced.length > 0 ? Q.CLEAR_DERIVED.map((q): Statement => [q, { urls: replaced }]) : [];
+    replaced.length > 0
+      ? [
+          ...SUBTRACT_AGGREGATES.map((q): Statement => [q, aggregateParams(replaced)]),
+          ...Q.CLEAR_DERIVED.map((q): Statement => [q, { urls: replaced }]),
+        ]
+      : [];
   const nodeStatements = nonEmpty([
     [Q.MERGE_ARTICLES, { articles: rows.articles }, rows.articles],
     [Q.MERGE_STUBS, { urls: stubs }, stubs],
@@ -230,6 +236,12 @@ async function writeRows(
         [...photographers, ...agencies],
       ],
       ...quoteStatements,
+      // Last: the aggregates read the facts the statements above created.
+      ...ADD_AGGREGATES.map((q): [string, Params, unknown[]] => [
+        q,
+        aggregateParams(rows.articles.map((a) => a.url)),
+        rows.articles,
+      ]),
     ]),
   );
   return { nodes: round2.nodes + round3.nodes, relationships: round2.relationships + round3.relationships };
@@ -343,7 +355,6 @@ export function createWriter(driver: Driver, database: string, options: { force?
       } finally {
         await s.close();
       }
-      await refreshAggregates(driver, database);
     },
 
     async loadAliasMemory() {
