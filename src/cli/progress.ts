@@ -64,6 +64,10 @@ export function formatSummary(summary: ImportSummary): string {
     `  written: ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships created`,
     `  stages: ${stages}`,
   ];
+  if (summary.warnings.length > 0) {
+    lines.push(`  warnings:`);
+    for (const warning of summary.warnings) lines.push(`    ${warning.source}: ${warning.message}`);
+  }
   if (summary.errors.length > 0) {
     lines.push(`  rejected:`);
     for (const error of summary.errors) lines.push(`    ${error.source}: ${error.message}`);

@@ -46,6 +46,8 @@ export interface ImportSummary {
   unchanged: number;
   failed: number;
   errors: ImportError[];
+  /** Not errors: conflicts resolved by rule, dates that did not parse, and the like. */
+  warnings: ImportError[];
   nodesCreated: number;
   relationshipsCreated: number;
   elapsedMs: number;
@@ -96,6 +98,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     unchanged: 0,
     failed: 0,
     errors: [],
+    warnings: [],
     nodesCreated: 0,
     relationshipsCreated: 0,
     elapsedMs: 0,
@@ -130,6 +133,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     try {
       const result = await writer!.writeBatch(batch);
       result.outcomes.forEach(count);
+      summary.warnings.push(...result.warnings);
       summary.nodesCreated += result.nodesCreated;
       summary.relationshipsCreated += result.relationshipsCreated;
     } catch (batchError) {

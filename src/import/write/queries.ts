@@ -34,7 +34,8 @@ function planOnce(query: string): string {
 export const STORED_VERSIONS = planOnce(`
 UNWIND $urls AS url
 MATCH (a:Article {url: url})
-RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported`);
+RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported,
+  size(a.body) AS bodyLength`);
 
 function entityState(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
   return `

@@ -1,5 +1,5 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { AliasMemory, ExtractedArticle } from '../../model/article';
+import type { AliasMemory, ExtractedArticle, ImportError } from '../../model/article';
 import { refreshAggregates } from './aggregates';
 import * as Q from './queries';
 import {
@@ -19,6 +19,8 @@ export interface BatchResult {
   outcomes: WriteOutcome[];
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Conflicts resolved by rule, e.g. two copies of one URL with one fetch time and different content. */
+  warnings: ImportError[];
 }
 
 export interface Writer {
@@ -29,14 +31,47 @@ export interface Writer {
   loadAliasMemory(): Promise<AliasMemory>;
 }
 
-/** Of several copies of one URL, the later fetch wins; ties go to the larger content hash. */
-function newer(
-  a: { fetchedAt: string | null; hash: string },
-  b: { fetchedAt: string | null; hash: string },
-): boolean {
+/** What decides between two copies of one URL. */
+export interface CopyVersion {
+  fetchedAt: string | null;
+  /** Characters of the stored body (paragraphs joined by blank lines). */
+  bodyLength: number;
+  hash: string;
+}
+
+/**
+ * Of several copies of one URL, the later fetch wins; on the same fetch time (or none) the longer
+ * body wins, so a truncated copy never replaces the whole article; then the larger content hash.
+ * A total order on copies: the winner is the same whatever the import order.
+ */
+export function newer(a: CopyVersion, b: CopyVersion): boolean {
   const fa = a.fetchedAt ?? '';
   const fb = b.fetchedAt ?? '';
-  return fa !== fb ? fa > fb : a.hash > b.hash;
+  if (fa !== fb) return fa > fb;
+  if (a.bodyLength !== b.bodyLength) return a.bodyLength > b.bodyLength;
+  return a.hash > b.hash;
+}
+
+export const bodyLength = (article: { paragraphs: string[] }): number =>
+  article.paragraphs.reduce((sum, p) => sum + p.length, 0) + 2 * Math.max(0, article.paragraphs.length - 1);
+
+function versionOf(article: ExtractedArticle, hash: string): CopyVersion {
+  return { fetchedAt: article.fetchedAt ?? null, bodyLength: bodyLength(article), hash };
+}
+
+function conflictWarning(
+  source: string,
+  kept: CopyVersion,
+  dropped: CopyVersion,
+  keptWhere: string,
+): ImportError {
+  return {
+    source,
+    message:
+      `same URL and fetch time (${kept.fetchedAt ?? 'none'}) as ${keptWhere} with different content: ` +
+      `kept the ${kept.bodyLength === dropped.bodyLength ? 'copy with the larger content hash' : 'longer body'} ` +
+      `(${kept.bodyLength} characters), dropped ${dropped.bodyLength} characters`,
+  };
 }
 
 type Params = Record<string, unknown>;
@@ -241,19 +276,20 @@ export function createWriter(driver: Driver, database: string, options: { force?
   return {
     async writeBatch(incoming) {
       // Several copies of one URL in a batch: keep the one that would win in any order.
-      const byUrl = new Map<string, { article: ExtractedArticle; hash: string }>();
+      const byUrl = new Map<string, { article: ExtractedArticle; hash: string; version: CopyVersion }>();
+      const batchWarnings: ImportError[] = [];
       for (const article of incoming) {
-        const candidate = { article, hash: contentHash(article) };
+        const hash = contentHash(article);
+        const candidate = { article, hash, version: versionOf(article, hash) };
         const current = byUrl.get(article.url);
-        if (
-          !current ||
-          newer(
-            { fetchedAt: article.fetchedAt ?? null, hash: candidate.hash },
-            { fetchedAt: current.article.fetchedAt ?? null, hash: current.hash },
-          )
-        ) {
-          byUrl.set(article.url, candidate);
+        const wins = !current || newer(candidate.version, current.version);
+        if (current && current.hash !== hash && candidate.version.fetchedAt === current.version.fetchedAt) {
+          const [kept, dropped] = wins ? [candidate, current] : [current, candidate];
+          batchWarnings.push(
+            conflictWarning(dropped.article.source, kept.version, dropped.version, kept.article.source),
+          );
         }
+        if (wins) byUrl.set(article.url, candidate);
       }
       const outcomes = new Map<string, WriteOutcome>();
       const hashes = new Map([...byUrl].map(([url, { hash }]) => [url, hash]));
@@ -263,6 +299,8 @@ export function createWriter(driver: Driver, database: string, options: { force?
       const s = session();
       try {
         return await s.executeWrite(async (tx) => {
+          // Per attempt: the driver may run this function again after a transient error.
+          const warnings = [...batchWarnings];
           // Round 1: stored versions of the articles and stored state of the entities.
           const round1 = await pipelined(tx, [
             [Q.STORED_VERSIONS, { urls: [...byUrl.keys()] }],
@@ -279,6 +317,7 @@ export function createWriter(driver: Driver, database: string, options: { force?
               {
                 hash: r.contentHash as string | null,
                 fetchedAt: r.fetchedAt as string | null,
+                bodyLength: Number(r.bodyLength ?? 0),
                 imported: r.imported as boolean | null,
               },
             ]),
@@ -295,20 +334,37 @@ export function createWriter(driver: Driver, database: string, options: { force?
             ]),
           );
           const toWrite: ExtractedArticle[] = [];
-          for (const [url, { article, hash }] of byUrl) {
+          for (const [url, { article, hash, version: incomingVersion }] of byUrl) {
             const version = versions.get(url);
             if (!version || !version.imported) {
               outcomes.set(url, 'new');
               toWrite.push(article);
-            } else if (version.hash === hash && !options.force) {
-              outcomes.set(url, 'unchanged');
-            } else if (
-              version.fetchedAt &&
-              article.fetchedAt &&
-              version.fetchedAt > article.fetchedAt &&
-              !options.force
-            ) {
-              // An older copy of an article we already hold: the stored, later fetch stays.
+              continue;
+            }
+            const stored: CopyVersion = {
+              fetchedAt: version.fetchedAt,
+              bodyLength: version.bodyLength,
+              hash: version.hash ?? '',
+            };
+            if (version.hash === hash) {
+              outcomes.set(url, options.force ? 'updated' : 'unchanged');
+              if (options.force) toWrite.push(article);
+              continue;
+            }
+            const storedWins = newer(stored, incomingVersion);
+            if (stored.fetchedAt === incomingVersion.fetchedAt) {
+              const [kept, dropped] = storedWins ? [stored, incomingVersion] : [incomingVersion, stored];
+              warnings.push(
+                conflictWarning(
+                  article.source,
+                  kept,
+                  dropped,
+                  storedWins ? 'the stored copy' : 'the copy it replaces',
+                ),
+              );
+            }
+            if (storedWins) {
+              // An older (or truncated) copy of an article we already hold: the stored one stays.
               outcomes.set(url, 'unchanged');
             } else {
               outcomes.set(url, 'updated');
@@ -318,7 +374,9 @@ export function createWriter(driver: Driver, database: string, options: { force?
           const perArticle = incoming.map((article): WriteOutcome =>
             byUrl.get(article.url)?.article === article ? outcomes.get(article.url)! : 'unchanged',
           );
-          if (toWrite.length === 0) return { outcomes: perArticle, nodesCreated: 0, relationshipsCreated: 0 };
+          if (toWrite.length === 0) {
+            return { outcomes: perArticle, nodesCreated: 0, relationshipsCreated: 0, warnings };
+          }
           const replaced = toWrite.filter((a) => outcomes.get(a.url) === 'updated').map((a) => a.url);
           const rows = toWrite.length === candidates.length ? candidateRows : buildRows(toWrite, hashes);
           const counted = await writeRows(tx, rows, replaced, states);
@@ -326,6 +384,7 @@ export function createWriter(driver: Driver, database: string, options: { force?
             outcomes: perArticle,
             nodesCreated: counted.nodes,
             relationshipsCreated: counted.relationships,
+            warnings,
           };
         });
       } finally {
