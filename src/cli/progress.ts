@@ -60,7 +60,8 @@ export function formatSummary(summary: ImportSummary): string {
     .join(', ');
   const lines = [
     `Imported in ${seconds} s (${summary.articlesPerSecond.toFixed(summary.articlesPerSecond < 10 ? 1 : 0)} articles/s)`,
-    `  articles: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed`,
+    `  articles: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed` +
+      (summary.reextracted > 0 ? `; ${summary.reextracted} stored articles extracted again (new names)` : ''),
     `  written: ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships created`,
     `  stages: ${stages}`,
   ];

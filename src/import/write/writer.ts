@@ -1,10 +1,12 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { AliasMemory, ExtractedArticle, ImportError } from '../../model/article';
+import { loadConfig } from '../../config';
+import type { AliasMemoryEntry, ExtractedArticle, ImportError, ParsedArticle } from '../../model/article';
+import { entityKey } from '../resolve/keys';
 import { refreshAggregates } from './aggregates';
 import * as Q from './queries';
 import {
-  aliasMemoryFromRecords,
   buildRows,
+  parsedFromStored,
   contentHash,
   entityRowIsNoop,
   type BatchRows,
@@ -28,7 +30,18 @@ export interface Writer {
   writeBatch(articles: ExtractedArticle[]): Promise<BatchResult>;
   /** Corpus-level clean-up and topic weights; run once after the batches. */
   finalize(): Promise<void>;
-  loadAliasMemory(): Promise<AliasMemory>;
+  /** What every stored article teaches the alias memory, with the version that decides between copies. */
+  loadTeachings(): Promise<StoredTeaching[]>;
+  /** Stored articles (not in `skip`) whose text or mentions involve one of these names. */
+  affectedBy(names: string[], skip: string[]): Promise<string[]>;
+  /** Stored articles as parsed, with the extraction key they were written with. */
+  loadParsed(urls: string[]): Promise<{ article: ParsedArticle; extractionKey: string | null }[]>;
+}
+
+export interface StoredTeaching {
+  url: string;
+  taught: AliasMemoryEntry[];
+  version: CopyVersion;
 }
 
 /** What decides between two copies of one URL. */
@@ -270,8 +283,14 @@ async function writeRows(
   return { nodes: round2.nodes + round3.nodes, relationships: round2.relationships + round3.relationships };
 }
 
-export function createWriter(driver: Driver, database: string, options: { force?: boolean } = {}): Writer {
+export function createWriter(
+  driver: Driver,
+  database: string,
+  options: { force?: boolean; txTimeoutMs?: number } = {},
+): Writer {
   const session = () => driver.session({ database });
+  // Server-side: a transaction that runs longer is terminated (and retried by executeWrite).
+  const txConfig = { timeout: options.txTimeoutMs ?? loadConfig().importTxTimeoutMs };
 
   return {
     async writeBatch(incoming) {
@@ -319,6 +338,7 @@ export function createWriter(driver: Driver, database: string, options: { force?
                 fetchedAt: r.fetchedAt as string | null,
                 bodyLength: Number(r.bodyLength ?? 0),
                 imported: r.imported as boolean | null,
+                extractionKey: r.extractionKey as string | null,
               },
             ]),
           );
@@ -347,8 +367,10 @@ export function createWriter(driver: Driver, database: string, options: { force?
               hash: version.hash ?? '',
             };
             if (version.hash === hash) {
-              outcomes.set(url, options.force ? 'updated' : 'unchanged');
-              if (options.force) toWrite.push(article);
+              // Same content: written again only when the alias memory it was extracted with changed.
+              const rewrite = options.force || (article.extractionKey ?? null) !== version.extractionKey;
+              outcomes.set(url, rewrite ? 'updated' : 'unchanged');
+              if (rewrite) toWrite.push(article);
               continue;
             }
             const storedWins = newer(stored, incomingVersion);
@@ -386,7 +408,7 @@ export function createWriter(driver: Driver, database: string, options: { force?
             relationshipsCreated: counted.relationships,
             warnings,
           };
-        });
+        }, txConfig);
       } finally {
         await s.close();
       }
@@ -397,7 +419,7 @@ export function createWriter(driver: Driver, database: string, options: { force?
       try {
         await s.executeWrite(async (tx) => {
           for (const query of Q.FINALIZE) await tx.run(query);
-        });
+        }, txConfig);
         await s.run(Q.AWAIT_FULLTEXT);
       } finally {
         await s.close();
@@ -405,17 +427,39 @@ export function createWriter(driver: Driver, database: string, options: { force?
       await refreshAggregates(driver, database);
     },
 
-    async loadAliasMemory() {
-      const result = await driver.executeQuery(Q.LOAD_ALIAS_MEMORY, {}, { database, routing: 'READ' });
-      return {
-        entries: aliasMemoryFromRecords(
-          result.records.map((r) => ({
-            kind: r.get('kind'),
-            name: r.get('name'),
-            aliases: r.get('aliases'),
-          })),
-        ),
-      };
+    async loadTeachings() {
+      const result = await driver.executeQuery(Q.STORED_TEACHINGS, {}, { database, routing: 'READ' });
+      return result.records.map((r) => ({
+        url: r.get('url') as string,
+        taught: r.get('taught') ? (JSON.parse(r.get('taught') as string) as AliasMemoryEntry[]) : [],
+        version: {
+          fetchedAt: r.get('fetchedAt') as string | null,
+          bodyLength: Number(r.get('bodyLength') ?? 0),
+          hash: (r.get('contentHash') as string | null) ?? '',
+        },
+      }));
+    },
+
+    async affectedBy(names, skip) {
+      if (names.length === 0) return [];
+      const latin = names.filter((n) => /[A-Za-z]/.test(n)).map((n) => n.toLowerCase());
+      const result = await driver.executeQuery(
+        Q.ARTICLES_AFFECTED_BY_NAMES,
+        { surfaces: names, latin, keys: [...new Set(names.map(entityKey))], skip },
+        { database, routing: 'READ' },
+      );
+      return result.records.map((r) => r.get('url') as string);
+    },
+
+    async loadParsed(urls) {
+      if (urls.length === 0) return [];
+      const result = await driver.executeQuery(Q.STORED_PARSED, { urls }, { database, routing: 'READ' });
+      return result.records
+        .filter((r) => typeof r.get('parsed') === 'string')
+        .map((r) => ({
+          article: parsedFromStored(r.toObject() as Parameters<typeof parsedFromStored>[0]),
+          extractionKey: r.get('extractionKey') as string | null,
+        }));
     },
   };
 }
