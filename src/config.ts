@@ -19,6 +19,8 @@ export interface Config {
   importBatchSize: number;
   /** Longer article bodies are rejected before extraction. */
   maxArticleChars: number;
+  /** Server-side timeout of each import write transaction. */
+  importTxTimeoutMs: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -45,5 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4jHttpPort: int('NEO4J_HTTP_PORT', 7474),
     importBatchSize: int('IMPORT_BATCH_SIZE', 250),
     maxArticleChars: int('MAX_ARTICLE_CHARS', 300_000),
+    importTxTimeoutMs: int('IMPORT_TX_TIMEOUT_MS', 120_000),
   };
 }

@@ -5,14 +5,14 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Driver } from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
 import { createContext, type ApiContext } from './context';
 import { createDb } from './db';
 import { LIMITS } from '../graph/limits';
 import { formatError } from './plugins/errors';
-import { costLimitPlugin, depthLimitRule } from './plugins/limits';
+import { startHttpServer } from './http';
+import { aliasLimitRule, costLimitPlugin, depthLimitRule, supportedOperationRule } from './plugins/limits';
 import { loggingPlugin } from './plugins/logging';
 import { createSchema } from './schema';
 
@@ -28,6 +28,8 @@ export interface ApiServerOptions {
   nodeEnv?: string;
   /** A logger to use instead of a new pino instance (tests pass a silent or capturing one). */
   logger?: Logger;
+  /** Stack traces in error responses (development only; default: API_STACKTRACES=1 in the environment). */
+  exposeStacktraces?: boolean;
 }
 
 export interface ApiServer {
@@ -44,7 +46,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'newsgraph-api' } });
   const server = new ApolloServer<ApiContext>({
     schema: await createSchema(),
-    validationRules: [depthLimitRule(LIMITS.maxDepth)],
+    validationRules: [
+      supportedOperationRule,
+      depthLimitRule(LIMITS.maxDepth),
+      aliasLimitRule(LIMITS.maxAliases),
+    ],
+    // The parser stops at the first token over the limit: a huge query is refused before it is parsed whole.
+    parseOptions: { maxTokens: LIMITS.maxTokens },
     plugins: [
       // We set no cache hints; the default cache-control plugin would still wrap every field.
       ApolloServerPluginCacheControlDisabled(),
@@ -55,12 +63,17 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
     ],
     formatError: formatError(production),
-    includeStacktraceInErrorResponses: !production,
+    // Stack traces carry absolute server paths: only on request, and never in production.
+    includeStacktraceInErrorResponses:
+      !production && (options.exposeStacktraces ?? ['1', 'true'].includes(process.env.API_STACKTRACES ?? '')),
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
+  const { url } = await startHttpServer(server, {
+    port: options.port,
+    host: options.host,
+    maxBodyBytes: LIMITS.maxBodyBytes,
+    onError: (error) => logger.error({ err: error }, 'HTTP request failed'),
     context: async ({ req, res }) => {
       // A caller's id (e.g. from a proxy) ties our log line to theirs; anything odd is replaced.
       const given = req.headers['x-request-id'];

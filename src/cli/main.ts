@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../config';
-import { connectionFromConfig, createDriver, unreachableMessage } from '../db/driver';
+import { connectionFromConfig, createDriver, Neo4jUnavailableError, unreachableMessage } from '../db/driver';
 import { migrate } from '../db/migrate';
 import { importPaths, type ImportSummary } from '../import/pipeline';
 import { startNeo4j } from '../neo4j-launcher/launcher';
@@ -84,14 +84,19 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   } catch (error) {
     reporter?.stop();
     const message = (error as Error).message;
-    console.error(
-      driver && /connect|ServiceUnavailable|routing/i.test(message)
-        ? unreachableMessage(config.neo4jUri, error)
-        : message,
-    );
+    if (error instanceof Neo4jUnavailableError) {
+      console.error(`${message}\n${unreachableMessage(config.neo4jUri, error.cause ?? error)}`);
+    } else {
+      console.error(
+        driver && /connect|ServiceUnavailable|routing/i.test(message)
+          ? unreachableMessage(config.neo4jUri, error)
+          : message,
+      );
+    }
     return EXIT.failed;
   } finally {
-    await driver?.close();
+    // close() waits for open connections; a dead server must not hold the exit.
+    await Promise.race([driver?.close(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   }
 }
 
@@ -160,6 +165,8 @@ export function buildProgram(): Command {
     .option('--no-progress', 'no progress output')
     .action(async (paths: string[], flags: ImportFlags) => {
       process.exitCode = await runImport(paths, flags);
+      // Whatever a dead server's sockets or the driver's timers still hold, the import is over.
+      setTimeout(() => process.exit(process.exitCode), 1_000).unref();
     });
 
   program

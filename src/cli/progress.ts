@@ -60,10 +60,15 @@ export function formatSummary(summary: ImportSummary): string {
     .join(', ');
   const lines = [
     `Imported in ${seconds} s (${summary.articlesPerSecond.toFixed(summary.articlesPerSecond < 10 ? 1 : 0)} articles/s)`,
-    `  articles: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed`,
+    `  articles: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed` +
+      (summary.reextracted > 0 ? `; ${summary.reextracted} stored articles extracted again (new names)` : ''),
     `  written: ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships created`,
     `  stages: ${stages}`,
   ];
+  if (summary.warnings.length > 0) {
+    lines.push(`  warnings:`);
+    for (const warning of summary.warnings) lines.push(`    ${warning.source}: ${warning.message}`);
+  }
   if (summary.errors.length > 0) {
     lines.push(`  rejected:`);
     for (const error of summary.errors) lines.push(`    ${error.source}: ${error.message}`);

@@ -111,7 +111,15 @@ export interface Extraction {
   topics: TopicWeight[];
 }
 
-export type ExtractedArticle = ParsedArticle & Extraction;
+/** What the importer records about the alias memory an article was extracted with. */
+export interface MemoryFacts {
+  /** The names this article teaches on its own (see src/import/resolve/memory.ts). */
+  taught?: AliasMemoryEntry[];
+  /** Digest of the memory entries that can affect this article's extraction. */
+  extractionKey?: string;
+}
+
+export type ExtractedArticle = ParsedArticle & Extraction & MemoryFacts;
 
 /** Entity kinds stored in the graph, with their node labels. */
 export type EntityKind = 'Person' | 'Organization' | 'Place' | 'Topic';

@@ -1,4 +1,4 @@
-import { neo4jStatus, startNeo4j, stopNeo4j, type InstanceName } from './launcher';
+import { INSTANCE_NAMES, neo4jStatus, startNeo4j, stopNeo4j, type InstanceName } from './launcher';
 
 /** `npm run neo4j:start|stop|status [-- --instance test]`; each is safe to repeat. */
 async function main(argv: string[]): Promise<number> {
@@ -9,8 +9,8 @@ async function main(argv: string[]): Promise<number> {
   const instance = (
     flag >= 0 ? argv[flag + 1] : (fromLifecycle ?? process.env.NEWSGRAPH_INSTANCE ?? 'dev')
   ) as InstanceName;
-  if (instance !== 'dev' && instance !== 'test') {
-    console.error(`Unknown instance "${instance}": use dev or test.`);
+  if (!INSTANCE_NAMES.includes(instance)) {
+    console.error(`Unknown instance "${instance}": use ${INSTANCE_NAMES.join(', ')}.`);
     return 2;
   }
   switch (command) {
@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       return status.answering ? 0 : 3;
     }
     default:
-      console.error('usage: neo4j <start|stop|status> [--instance dev|test]');
+      console.error('usage: neo4j <start|stop|status> [--instance dev|test|faults]');
       return 2;
   }
 }

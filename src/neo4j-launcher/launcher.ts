@@ -11,10 +11,13 @@ import { loadConfig } from '../config';
  *   3. otherwise a Neo4j Community server resolved from Maven Central into a git-ignored cache
  *      (.neo4j/), started in the background with a pid file, and reused by later starts.
  * Two instances exist so that `npm test` never touches the data a developer imported:
- * `dev` (Bolt 7687, HTTP 7474) and `test` (Bolt 7688, HTTP 7475).
+ * `dev` (Bolt 7687, HTTP 7474) and `test` (Bolt 7688, HTTP 7475). A third, `faults` (Bolt 7689,
+ * HTTP 7476), is a throwaway server that the fault-injection benchmark kills on purpose.
  */
 
-export type InstanceName = 'dev' | 'test';
+export type InstanceName = 'dev' | 'test' | 'faults';
+
+export const INSTANCE_NAMES: readonly InstanceName[] = ['dev', 'test', 'faults'];
 
 export interface Neo4jTarget {
   uri: string;
@@ -45,6 +48,18 @@ interface InstanceSettings {
 function instanceSettings(name: InstanceName): InstanceSettings {
   const config = loadConfig();
   const env = process.env;
+  if (name === 'faults') {
+    return {
+      name,
+      boltPort: Number(env.NEO4J_FAULTS_BOLT_PORT || 7689),
+      httpPort: Number(env.NEO4J_FAULTS_HTTP_PORT || 7476),
+      dir: path.join(config.neo4jHome, 'faults'),
+      heap: env.NEO4J_FAULTS_HEAP || '1g',
+      pageCache: env.NEO4J_FAULTS_PAGECACHE || '256m',
+      envUri: undefined,
+      composeService: 'neo4j-faults',
+    };
+  }
   if (name === 'test') {
     return {
       name,
@@ -321,7 +336,7 @@ export async function startNeo4j(name: InstanceName, log: Log = console.error): 
     return { uri, user, password, via: 'env', reused: true, version: foreign };
   }
 
-  if (dockerEngineAnswers()) {
+  if (settings.name !== 'faults' && dockerEngineAnswers()) {
     log(`Starting Neo4j with docker compose (service ${settings.composeService})...`);
     compose(['up', '-d', '--wait', settings.composeService]);
     const version = await waitForBolt(uri, user, password, timeoutMs, () => true, 'docker compose logs');
@@ -366,7 +381,7 @@ export async function stopNeo4j(name: InstanceName, log: Log = console.error): P
   const pid = runningPid(settings);
   if (!pid) {
     fs.rmSync(pidFile(settings), { force: true });
-    if (!settings.envUri && dockerEngineAnswers()) {
+    if (!settings.envUri && settings.name !== 'faults' && dockerEngineAnswers()) {
       compose(['stop', settings.composeService]);
       return true;
     }

@@ -34,7 +34,34 @@ function planOnce(query: string): string {
 export const STORED_VERSIONS = planOnce(`
 UNWIND $urls AS url
 MATCH (a:Article {url: url})
-RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported`);
+RETURN a.url AS url, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt, a.imported AS imported,
+  size(a.body) AS bodyLength, a.extractionKey AS extractionKey`);
+
+/** What every stored article teaches the alias memory, and the version that decides between copies. */
+export const STORED_TEACHINGS = `
+MATCH (a:Article {imported: true})
+RETURN a.url AS url, a.taught AS taught, a.contentHash AS contentHash, a.fetchedAt AS fetchedAt,
+  size(a.body) AS bodyLength`;
+
+/**
+ * Stored articles a change of the alias memory may affect: their text contains one of the changed
+ * names (Latin ones case-insensitively), or they mention an entity known under one of them.
+ */
+export const ARTICLES_AFFECTED_BY_NAMES = `
+MATCH (a:Article {imported: true})
+WHERE NOT a.url IN $skip
+  AND (any(s IN $surfaces WHERE a.body CONTAINS s OR a.title CONTAINS s)
+       OR any(s IN $latin WHERE toLower(a.body) CONTAINS s OR toLower(a.title) CONTAINS s)
+       OR EXISTS { MATCH (a)-[:MENTIONS]->()<-[:ALIAS_OF]-(al:Alias) WHERE al.key IN $keys })
+RETURN a.url AS url ORDER BY url`;
+
+/** The stored article as the importer parsed it, to extract it again with a changed memory. */
+export const STORED_PARSED = `
+UNWIND $urls AS url
+MATCH (a:Article {url: url, imported: true})
+RETURN a.url AS url, a.source AS source, a.title AS title, a.language AS language,
+  a.publishedAt AS publishedAt, a.fetchedAt AS fetchedAt, a.section AS section,
+  a.wordCount AS wordCount, a.body AS body, a.parsed AS parsed, a.extractionKey AS extractionKey`;
 
 function entityState(label: 'Person' | 'Organization' | 'Place' | 'Topic'): string {
   return `
@@ -76,7 +103,8 @@ UNWIND $articles AS row
 MERGE (a:Article {url: row.url})
 SET a.title = row.title, a.language = row.language, a.publishedAt = row.publishedAt,
     a.fetchedAt = row.fetchedAt, a.section = row.section, a.wordCount = row.wordCount,
-    a.body = row.body, a.source = row.source, a.contentHash = row.contentHash, a.imported = true
+    a.body = row.body, a.source = row.source, a.contentHash = row.contentHash, a.imported = true,
+    a.taught = row.taught, a.extractionKey = row.extractionKey, a.parsed = row.parsed
 RETURN row.url AS key, elementId(a) AS id`);
 
 /** Link targets that are not in the batch: an `imported: false` stub until they are imported. */
@@ -237,10 +265,3 @@ export const FINALIZE = [
 
 /** The full-text indexes are eventually consistent: a finished import waits until they caught up. */
 export const AWAIT_FULLTEXT = 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()';
-
-/** The alias memory: names learned with confidence, handed back to the extractor. */
-export const LOAD_ALIAS_MEMORY = `
-MATCH (n:Person|Organization|Place)
-WHERE size(n.aliases) > 0
-RETURN labels(n)[0] AS kind, n.name AS name, n.aliases AS aliases
-ORDER BY kind, name`;

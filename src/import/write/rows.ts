@@ -27,6 +27,11 @@ export interface ArticleRow {
   body: string;
   source: string;
   contentHash: string;
+  /** JSON of what the article teaches the alias memory, or null. */
+  taught: string | null;
+  extractionKey: string | null;
+  /** JSON of the parsed fields that are not properties (authors, images, links...): re-extraction input. */
+  parsed: string;
 }
 
 export interface BatchRows {
@@ -108,8 +113,51 @@ class EntityCollector {
   }
 }
 
-function quoteKey(article: string, speaker: string, text: string): string {
-  return createHash('sha256').update(`${article}\u0000${speaker}\u0000${text}`).digest('hex').slice(0, 32);
+/** A quote is what was said in which article: its key does not depend on how the speaker resolved. */
+function quoteKey(article: string, text: string): string {
+  return createHash('sha256').update(`${article}\u0000${text}`).digest('hex').slice(0, 32);
+}
+
+/** The parsed fields an Article node does not hold as properties; body holds the paragraphs. */
+export interface StoredParsedFields {
+  authors: string[];
+  contributors: string[];
+  translators: string[];
+  images: ParsedArticle['images'];
+  links: ParsedArticle['links'];
+}
+
+function storedParsedFields(article: ParsedArticle): StoredParsedFields {
+  const { authors, contributors, translators, images, links } = article;
+  return { authors, contributors, translators, images, links };
+}
+
+/** The parsed article again, from an Article node's properties (for re-extraction). */
+export function parsedFromStored(row: {
+  url: string;
+  source: string | null;
+  title: string;
+  language: string;
+  publishedAt: string | null;
+  fetchedAt: string | null;
+  section: string | null;
+  wordCount: number;
+  body: string;
+  parsed: string;
+}): ParsedArticle {
+  const fields = JSON.parse(row.parsed) as StoredParsedFields;
+  return {
+    source: row.source ?? row.url,
+    url: row.url,
+    title: row.title,
+    language: row.language as ParsedArticle['language'],
+    publishedAt: row.publishedAt,
+    fetchedAt: row.fetchedAt,
+    section: row.section,
+    paragraphs: row.body === '' ? [] : row.body.split('\n\n'),
+    wordCount: Number(row.wordCount),
+    ...fields,
+  };
 }
 
 function mentionRows(article: string, list: NamedEntity[], collector: EntityCollector) {
@@ -165,6 +213,9 @@ export function buildRows(articles: ExtractedArticle[], hashes?: Map<string, str
       body: article.paragraphs.join('\n\n'),
       source: article.source,
       contentHash: hashes?.get(url) ?? contentHash(article),
+      taught: article.taught && article.taught.length > 0 ? JSON.stringify(article.taught) : null,
+      extractionKey: article.extractionKey ?? null,
+      parsed: JSON.stringify(storedParsedFields(article)),
     });
 
     const seenLinks = new Set<string>();
@@ -217,7 +268,7 @@ export function buildRows(articles: ExtractedArticle[], hashes?: Map<string, str
       rows.quotes[label].push({
         article: url,
         speakerKey,
-        key: quoteKey(url, speakerKey, quote.text),
+        key: quoteKey(url, quote.text),
         text: quote.text,
         position,
       });
@@ -322,13 +373,4 @@ export function entityRowIsNoop(row: EntityRow, stored: StoredEntity | undefined
     if (name !== alias.name && before(alias.name, name) !== false) return false;
   }
   return true;
-}
-
-/** Turns stored rows of LOAD_ALIAS_MEMORY back into the extractor's memory. */
-export function aliasMemoryFromRecords(
-  records: { kind: string; name: string; aliases: string[] }[],
-): AliasMemoryEntry[] {
-  return records
-    .filter((r) => r.kind === 'Person' || r.kind === 'Organization' || r.kind === 'Place')
-    .map((r) => ({ kind: r.kind as AliasMemoryEntry['kind'], name: r.name, aliases: r.aliases }));
 }

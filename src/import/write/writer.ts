@@ -1,10 +1,12 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
-import type { AliasMemory, ExtractedArticle } from '../../model/article';
+import { loadConfig } from '../../config';
+import type { AliasMemoryEntry, ExtractedArticle, ImportError, ParsedArticle } from '../../model/article';
+import { entityKey } from '../../graph/keys';
 import { ADD_AGGREGATES, SUBTRACT_AGGREGATES, aggregateParams } from './aggregates';
 import * as Q from './queries';
 import {
-  aliasMemoryFromRecords,
   buildRows,
+  parsedFromStored,
   contentHash,
   entityRowIsNoop,
   type BatchRows,
@@ -19,6 +21,8 @@ export interface BatchResult {
   outcomes: WriteOutcome[];
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Conflicts resolved by rule, e.g. two copies of one URL with one fetch time and different content. */
+  warnings: ImportError[];
 }
 
 export interface Writer {
@@ -26,17 +30,61 @@ export interface Writer {
   writeBatch(articles: ExtractedArticle[]): Promise<BatchResult>;
   /** Corpus-level clean-up (what no article supports any more); run once after the batches. */
   finalize(): Promise<void>;
-  loadAliasMemory(): Promise<AliasMemory>;
+  /** What every stored article teaches the alias memory, with the version that decides between copies. */
+  loadTeachings(): Promise<StoredTeaching[]>;
+  /** Stored articles (not in `skip`) whose text or mentions involve one of these names. */
+  affectedBy(names: string[], skip: string[]): Promise<string[]>;
+  /** Stored articles as parsed, with the extraction key they were written with. */
+  loadParsed(urls: string[]): Promise<{ article: ParsedArticle; extractionKey: string | null }[]>;
 }
 
-/** Of several copies of one URL, the later fetch wins; ties go to the larger content hash. */
-function newer(
-  a: { fetchedAt: string | null; hash: string },
-  b: { fetchedAt: string | null; hash: string },
-): boolean {
+export interface StoredTeaching {
+  url: string;
+  taught: AliasMemoryEntry[];
+  version: CopyVersion;
+}
+
+/** What decides between two copies of one URL. */
+export interface CopyVersion {
+  fetchedAt: string | null;
+  /** Characters of the stored body (paragraphs joined by blank lines). */
+  bodyLength: number;
+  hash: string;
+}
+
+/**
+ * Of several copies of one URL, the later fetch wins; on the same fetch time (or none) the longer
+ * body wins, so a truncated copy never replaces the whole article; then the larger content hash.
+ * A total order on copies: the winner is the same whatever the import order.
+ */
+export function newer(a: CopyVersion, b: CopyVersion): boolean {
   const fa = a.fetchedAt ?? '';
   const fb = b.fetchedAt ?? '';
-  return fa !== fb ? fa > fb : a.hash > b.hash;
+  if (fa !== fb) return fa > fb;
+  if (a.bodyLength !== b.bodyLength) return a.bodyLength > b.bodyLength;
+  return a.hash > b.hash;
+}
+
+export const bodyLength = (article: { paragraphs: string[] }): number =>
+  article.paragraphs.reduce((sum, p) => sum + p.length, 0) + 2 * Math.max(0, article.paragraphs.length - 1);
+
+function versionOf(article: ExtractedArticle, hash: string): CopyVersion {
+  return { fetchedAt: article.fetchedAt ?? null, bodyLength: bodyLength(article), hash };
+}
+
+function conflictWarning(
+  source: string,
+  kept: CopyVersion,
+  dropped: CopyVersion,
+  keptWhere: string,
+): ImportError {
+  return {
+    source,
+    message:
+      `same URL and fetch time (${kept.fetchedAt ?? 'none'}) as ${keptWhere} with different content: ` +
+      `kept the ${kept.bodyLength === dropped.bodyLength ? 'copy with the larger content hash' : 'longer body'} ` +
+      `(${kept.bodyLength} characters), dropped ${dropped.bodyLength} characters`,
+  };
 }
 
 type Params = Record<string, unknown>;
@@ -247,25 +295,32 @@ async function writeRows(
   return { nodes: round2.nodes + round3.nodes, relationships: round2.relationships + round3.relationships };
 }
 
-export function createWriter(driver: Driver, database: string, options: { force?: boolean } = {}): Writer {
+export function createWriter(
+  driver: Driver,
+  database: string,
+  options: { force?: boolean; txTimeoutMs?: number } = {},
+): Writer {
   const session = () => driver.session({ database });
+  // Server-side: a transaction that runs longer is terminated (and retried by executeWrite).
+  const txConfig = { timeout: options.txTimeoutMs ?? loadConfig().importTxTimeoutMs };
 
   return {
     async writeBatch(incoming) {
       // Several copies of one URL in a batch: keep the one that would win in any order.
-      const byUrl = new Map<string, { article: ExtractedArticle; hash: string }>();
+      const byUrl = new Map<string, { article: ExtractedArticle; hash: string; version: CopyVersion }>();
+      const batchWarnings: ImportError[] = [];
       for (const article of incoming) {
-        const candidate = { article, hash: contentHash(article) };
+        const hash = contentHash(article);
+        const candidate = { article, hash, version: versionOf(article, hash) };
         const current = byUrl.get(article.url);
-        if (
-          !current ||
-          newer(
-            { fetchedAt: article.fetchedAt ?? null, hash: candidate.hash },
-            { fetchedAt: current.article.fetchedAt ?? null, hash: current.hash },
-          )
-        ) {
-          byUrl.set(article.url, candidate);
+        const wins = !current || newer(candidate.version, current.version);
+        if (current && current.hash !== hash && candidate.version.fetchedAt === current.version.fetchedAt) {
+          const [kept, dropped] = wins ? [candidate, current] : [current, candidate];
+          batchWarnings.push(
+            conflictWarning(dropped.article.source, kept.version, dropped.version, kept.article.source),
+          );
         }
+        if (wins) byUrl.set(article.url, candidate);
       }
       const outcomes = new Map<string, WriteOutcome>();
       const hashes = new Map([...byUrl].map(([url, { hash }]) => [url, hash]));
@@ -275,6 +330,8 @@ export function createWriter(driver: Driver, database: string, options: { force?
       const s = session();
       try {
         return await s.executeWrite(async (tx) => {
+          // Per attempt: the driver may run this function again after a transient error.
+          const warnings = [...batchWarnings];
           // Round 1: stored versions of the articles and stored state of the entities.
           const round1 = await pipelined(tx, [
             [Q.STORED_VERSIONS, { urls: [...byUrl.keys()] }],
@@ -291,7 +348,9 @@ export function createWriter(driver: Driver, database: string, options: { force?
               {
                 hash: r.contentHash as string | null,
                 fetchedAt: r.fetchedAt as string | null,
+                bodyLength: Number(r.bodyLength ?? 0),
                 imported: r.imported as boolean | null,
+                extractionKey: r.extractionKey as string | null,
               },
             ]),
           );
@@ -307,20 +366,39 @@ export function createWriter(driver: Driver, database: string, options: { force?
             ]),
           );
           const toWrite: ExtractedArticle[] = [];
-          for (const [url, { article, hash }] of byUrl) {
+          for (const [url, { article, hash, version: incomingVersion }] of byUrl) {
             const version = versions.get(url);
             if (!version || !version.imported) {
               outcomes.set(url, 'new');
               toWrite.push(article);
-            } else if (version.hash === hash && !options.force) {
-              outcomes.set(url, 'unchanged');
-            } else if (
-              version.fetchedAt &&
-              article.fetchedAt &&
-              version.fetchedAt > article.fetchedAt &&
-              !options.force
-            ) {
-              // An older copy of an article we already hold: the stored, later fetch stays.
+              continue;
+            }
+            const stored: CopyVersion = {
+              fetchedAt: version.fetchedAt,
+              bodyLength: version.bodyLength,
+              hash: version.hash ?? '',
+            };
+            if (version.hash === hash) {
+              // Same content: written again only when the alias memory it was extracted with changed.
+              const rewrite = options.force || (article.extractionKey ?? null) !== version.extractionKey;
+              outcomes.set(url, rewrite ? 'updated' : 'unchanged');
+              if (rewrite) toWrite.push(article);
+              continue;
+            }
+            const storedWins = newer(stored, incomingVersion);
+            if (stored.fetchedAt === incomingVersion.fetchedAt) {
+              const [kept, dropped] = storedWins ? [stored, incomingVersion] : [incomingVersion, stored];
+              warnings.push(
+                conflictWarning(
+                  article.source,
+                  kept,
+                  dropped,
+                  storedWins ? 'the stored copy' : 'the copy it replaces',
+                ),
+              );
+            }
+            if (storedWins) {
+              // An older (or truncated) copy of an article we already hold: the stored one stays.
               outcomes.set(url, 'unchanged');
             } else {
               outcomes.set(url, 'updated');
@@ -330,7 +408,9 @@ export function createWriter(driver: Driver, database: string, options: { force?
           const perArticle = incoming.map((article): WriteOutcome =>
             byUrl.get(article.url)?.article === article ? outcomes.get(article.url)! : 'unchanged',
           );
-          if (toWrite.length === 0) return { outcomes: perArticle, nodesCreated: 0, relationshipsCreated: 0 };
+          if (toWrite.length === 0) {
+            return { outcomes: perArticle, nodesCreated: 0, relationshipsCreated: 0, warnings };
+          }
           const replaced = toWrite.filter((a) => outcomes.get(a.url) === 'updated').map((a) => a.url);
           const rows = toWrite.length === candidates.length ? candidateRows : buildRows(toWrite, hashes);
           const counted = await writeRows(tx, rows, replaced, states);
@@ -338,8 +418,9 @@ export function createWriter(driver: Driver, database: string, options: { force?
             outcomes: perArticle,
             nodesCreated: counted.nodes,
             relationshipsCreated: counted.relationships,
+            warnings,
           };
-        });
+        }, txConfig);
       } finally {
         await s.close();
       }
@@ -350,24 +431,46 @@ export function createWriter(driver: Driver, database: string, options: { force?
       try {
         await s.executeWrite(async (tx) => {
           for (const query of Q.FINALIZE) await tx.run(query);
-        });
+        }, txConfig);
         await s.run(Q.AWAIT_FULLTEXT);
       } finally {
         await s.close();
       }
     },
 
-    async loadAliasMemory() {
-      const result = await driver.executeQuery(Q.LOAD_ALIAS_MEMORY, {}, { database, routing: 'READ' });
-      return {
-        entries: aliasMemoryFromRecords(
-          result.records.map((r) => ({
-            kind: r.get('kind'),
-            name: r.get('name'),
-            aliases: r.get('aliases'),
-          })),
-        ),
-      };
+    async loadTeachings() {
+      const result = await driver.executeQuery(Q.STORED_TEACHINGS, {}, { database, routing: 'READ' });
+      return result.records.map((r) => ({
+        url: r.get('url') as string,
+        taught: r.get('taught') ? (JSON.parse(r.get('taught') as string) as AliasMemoryEntry[]) : [],
+        version: {
+          fetchedAt: r.get('fetchedAt') as string | null,
+          bodyLength: Number(r.get('bodyLength') ?? 0),
+          hash: (r.get('contentHash') as string | null) ?? '',
+        },
+      }));
+    },
+
+    async affectedBy(names, skip) {
+      if (names.length === 0) return [];
+      const latin = names.filter((n) => /[A-Za-z]/.test(n)).map((n) => n.toLowerCase());
+      const result = await driver.executeQuery(
+        Q.ARTICLES_AFFECTED_BY_NAMES,
+        { surfaces: names, latin, keys: [...new Set(names.map(entityKey))], skip },
+        { database, routing: 'READ' },
+      );
+      return result.records.map((r) => r.get('url') as string);
+    },
+
+    async loadParsed(urls) {
+      if (urls.length === 0) return [];
+      const result = await driver.executeQuery(Q.STORED_PARSED, { urls }, { database, routing: 'READ' });
+      return result.records
+        .filter((r) => typeof r.get('parsed') === 'string')
+        .map((r) => ({
+          article: parsedFromStored(r.toObject() as Parameters<typeof parsedFromStored>[0]),
+          extractionKey: r.get('extractionKey') as string | null,
+        }));
     },
   };
 }
