@@ -1,13 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import cors from 'cors';
+import express from 'express';
 import type { Driver } from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
+import { GUIDE_PATH, renderGuide, STYLE_FILE, STYLE_PATH } from './browser-guide';
 import { createContext, type ApiContext } from './context';
 import { createDb } from './db';
 import { LIMITS } from './limits';
@@ -42,10 +49,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const production = (options.nodeEnv ?? process.env.NODE_ENV) === 'production';
   const logger =
     options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'newsgraph-api' } });
+  const app = express();
+  const httpServer = http.createServer(app);
   const server = new ApolloServer<ApiContext>({
     schema: await createSchema(),
     validationRules: [depthLimitRule(LIMITS.maxDepth)],
     plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints; the default cache-control plugin would still wrap every field.
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
@@ -59,16 +69,42 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
-    context: async ({ req, res }) => {
-      // A caller's id (e.g. from a proxy) ties our log line to theirs; anything odd is replaced.
-      const given = req.headers['x-request-id'];
-      const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      res.setHeader('x-request-id', requestId);
-      return createContext(createDb(options.driver, options.database), requestId, logger);
-    },
+  await server.start();
+  app.disable('x-powered-by');
+  // CORS on every route, as Apollo's standalone server does: Neo4j Browser fetches the guide and
+  // the style from its own origin, and GraphQL clients may run on any.
+  app.use(cors());
+  app.get(GUIDE_PATH, (req, res) => {
+    res.type('html').send(renderGuide(`${req.protocol}://${req.get('host') ?? 'localhost'}`));
   });
+  app.get(STYLE_PATH, (_req, res) => {
+    res.type('text/plain').send(fs.readFileSync(STYLE_FILE, 'utf8'));
+  });
+  // GraphQL on every other path (the README names /graphql), as before.
+  app.use(
+    express.json({ limit: '50mb' }),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        // A caller's id (e.g. from a proxy) ties our log line to theirs; anything odd is replaced.
+        const given = req.headers['x-request-id'];
+        const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return createContext(createDb(options.driver, options.database), requestId, logger);
+      },
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen({ port: options.port, host: options.host }, () => resolve());
+  });
+  const address = httpServer.address() as AddressInfo;
+  const host =
+    !options.host || address.address === '::' || address.address === '0.0.0.0'
+      ? 'localhost'
+      : address.family === 'IPv6'
+        ? `[${address.address}]`
+        : address.address;
+  const url = `http://${host}:${address.port}/`;
   const endpoint = new URL('graphql', url).toString();
   logger.info({ url: endpoint, production }, 'GraphQL API listening');
   return {
