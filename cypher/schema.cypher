@@ -23,6 +23,13 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name);
 CREATE INDEX topic_name IF NOT EXISTS FOR (n:Topic) ON (n.name);
 
+// The `subjects` list: imported articles per entity (set by the importer's finalize), read in
+// index order, most articles first.
+CREATE INDEX person_article_count IF NOT EXISTS FOR (n:Person) ON (n.articleCount);
+CREATE INDEX organization_article_count IF NOT EXISTS FOR (n:Organization) ON (n.articleCount);
+CREATE INDEX place_article_count IF NOT EXISTS FOR (n:Place) ON (n.articleCount);
+CREATE INDEX topic_article_count IF NOT EXISTS FOR (n:Topic) ON (n.articleCount);
+
 // Full-text search. The default analyzer (standard-no-stop-words) keeps a run of Chinese
 // characters as one token, so 乌克兰 would never match 乌克兰战争; the `cjk` analyzer indexes
 // CJK text as overlapping bigrams and Latin text as words, which serves both languages.

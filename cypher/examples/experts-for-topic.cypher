@@ -1,16 +1,16 @@
-// Experts on a subject: people quoted as experts in articles that have the subject as a topic
-// or mention it (any name or alias), with their organizations — GraphQL `experts(topic:)`.
-// `key` is the folded name: lower case, as the importer stores it.
-:param key => '乌克兰';
-
-CALL () {
-  MATCH (t:Topic {key: $key}) RETURN t AS anchor
+// Experts around a subject: the people quoted as experts in articles about a topic or mentioning
+// an entity (by any name or alias), with their role on the edge and the organizations they speak
+// for — GraphQL `experts(topic:)`. Change the name in the first line.
+WITH '乌克兰' AS name
+CALL (name) {
+  MATCH (t:Topic {key: toLower(trim(name))}) RETURN t AS subject
   UNION
-  MATCH (:Alias {key: $key})-[:ALIAS_OF]->(e) RETURN e AS anchor
+  MATCH (:Alias {key: toLower(trim(name))})-[:ALIAS_OF]->(e) RETURN e AS subject
 }
-MATCH (anchor)-[:HAS_TOPIC|MENTIONS]-(a:Article {imported: true})<-[e:QUOTED_AS_EXPERT]-(p:Person)
-WITH p, count(DISTINCT a) AS articles, collect(DISTINCT e.role) AS roles,
-     collect(DISTINCT e.organization) AS organizations, collect(e.quote)[0] AS quote
-RETURN p.name AS expert, p.aliases AS aliases, roles, organizations, articles, quote
-ORDER BY articles DESC, expert
-LIMIT 25;
+MATCH (subject)<-[:HAS_TOPIC|MENTIONS]-(a:Article {imported: true})<-[:QUOTED_AS_EXPERT]-(p:Person)
+WITH subject, p, count(DISTINCT a) AS articles
+ORDER BY articles DESC, p.name
+LIMIT 8
+MATCH quoted = (subject)<-[:HAS_TOPIC|MENTIONS]-(:Article {imported: true})<-[:QUOTED_AS_EXPERT]-(p)
+OPTIONAL MATCH speaksFor = (p)-[:AFFILIATED_WITH]->(:Organization)
+RETURN quoted, speaksFor;

@@ -16,6 +16,8 @@ export interface HttpOptions<T extends BaseContext> {
   maxBodyBytes: number;
   context: (args: { req: IncomingMessage; res: ServerResponse }) => Promise<T>;
   onError?: (error: unknown) => void;
+  /** Plain GET pages served beside GraphQL (the Neo4j Browser guide and style), by exact path. */
+  routes?: Record<string, (req: IncomingMessage) => { type: string; body: string }>;
 }
 
 class HttpError extends Error {
@@ -105,6 +107,14 @@ export async function startHttpServer<T extends BaseContext>(
         );
         res.statusCode = 204;
         res.end();
+        return;
+      }
+      const route = options.routes?.[new URL(req.url ?? '/', 'http://localhost').pathname];
+      if (route && (req.method === 'GET' || req.method === 'HEAD')) {
+        const page = route(req);
+        res.statusCode = 200;
+        res.setHeader('content-type', page.type);
+        res.end(req.method === 'HEAD' ? undefined : page.body);
         return;
       }
       const body = parseBody(req, await readBody(req, options.maxBodyBytes));

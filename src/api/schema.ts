@@ -11,11 +11,13 @@ import {
 } from './resolvers/entities';
 import { ExpertHitResolver } from './resolvers/experts';
 import { QueryResolver } from './resolvers/query';
+import { SubjectResolver } from './resolvers/subjects';
 import { SystemResolver } from './resolvers/system';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 const RESOLVERS: NonEmptyArray<Function> = [
   QueryResolver,
+  SubjectResolver,
   SystemResolver,
   ArticleResolver,
   PersonResolver,

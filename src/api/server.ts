@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -7,6 +8,7 @@ import {
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Driver } from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
+import { GUIDE_PATH, renderGuide, STYLE_FILE, STYLE_PATH } from './browser-guide';
 import { createContext, type ApiContext } from './context';
 import { createDb } from './db';
 import { LIMITS } from '../graph/limits';
@@ -73,6 +75,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     port: options.port,
     host: options.host,
     maxBodyBytes: LIMITS.maxBodyBytes,
+    // Neo4j Browser fetches the guide and the style from its own origin (CORS is open on every route).
+    routes: {
+      [GUIDE_PATH]: (req) => ({
+        type: 'text/html; charset=utf-8',
+        body: renderGuide(`http://${req.headers.host ?? 'localhost'}`),
+      }),
+      [STYLE_PATH]: () => ({ type: 'text/plain; charset=utf-8', body: fs.readFileSync(STYLE_FILE, 'utf8') }),
+    },
     onError: (error) => logger.error({ err: error }, 'HTTP request failed'),
     context: async ({ req, res }) => {
       // A caller's id (e.g. from a proxy) ties our log line to theirs; anything odd is replaced.

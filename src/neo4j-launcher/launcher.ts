@@ -91,6 +91,12 @@ function credentials(): { user: string; password: string } {
   return { user: config.neo4jUser, password: config.neo4jPassword };
 }
 
+/** The ports a launched instance listens on (Bolt and HTTP, on 127.0.0.1). */
+export function instancePorts(name: InstanceName): { bolt: number; http: number } {
+  const settings = instanceSettings(name);
+  return { bolt: settings.boltPort, http: settings.httpPort };
+}
+
 /** Connection settings for an instance, without starting anything. */
 export function targetFor(name: InstanceName): { uri: string; user: string; password: string } {
   const settings = instanceSettings(name);
@@ -210,16 +216,23 @@ async function ensureRuntime(log: Log): Promise<string> {
   return lib;
 }
 
-function writeConfig(settings: InstanceSettings): void {
-  for (const sub of ['conf', 'data', 'logs', 'plugins', 'run', 'import']) {
-    fs.mkdirSync(path.join(settings.dir, sub), { recursive: true });
-  }
-  const conf = [
+/** Hosts Neo4j Browser may fetch guides and styles from (`:play <url>`, `:style <url>`). */
+export const BROWSER_CONTENT_HOSTS = ['localhost', '127.0.0.1'];
+
+/**
+ * The generated neo4j.conf. The advertised addresses are the ones the server listens on: Neo4j
+ * Browser reads them from the discovery endpoint (`GET http://<http>/`) and would otherwise
+ * connect to the default Bolt port 7687, someone else's server on a shared machine.
+ */
+function neo4jConf(settings: InstanceSettings): string {
+  return [
     '# Written by src/neo4j-launcher on every start; edit the launcher or its env vars instead.',
     'server.default_listen_address=127.0.0.1',
     'server.default_advertised_address=127.0.0.1',
     `server.bolt.listen_address=127.0.0.1:${settings.boltPort}`,
+    `server.bolt.advertised_address=127.0.0.1:${settings.boltPort}`,
     `server.http.listen_address=127.0.0.1:${settings.httpPort}`,
+    `server.http.advertised_address=127.0.0.1:${settings.httpPort}`,
     'server.https.enabled=false',
     `server.memory.pagecache.size=${settings.pageCache}`,
     `server.directories.data=${path.join(settings.dir, 'data')}`,
@@ -228,11 +241,37 @@ function writeConfig(settings: InstanceSettings): void {
     `server.directories.import=${path.join(settings.dir, 'import')}`,
     `server.directories.run=${path.join(settings.dir, 'run')}`,
     'dbms.security.auth_enabled=true',
+    // Transaction logs: Neo4j preallocates each log file at its rotation size (256 MB) and keeps
+    // two days of them; for a development graph, small files and only the latest one are plenty.
+    'db.tx_log.preallocate=false',
+    'db.tx_log.rotation.size=16M',
     'db.tx_log.rotation.retention_policy=1 files',
+    // The Browser guide (`:play http://localhost:4000/browser-guide`) and style come from our API
+    // server. Neo4j 5.26 still declares this setting by its old name (Browser calls it the allowlist).
+    `browser.remote_content_hostname_whitelist=${BROWSER_CONTENT_HOSTS.join(',')}`,
     'dbms.usage_report.enabled=false',
     '',
   ].join('\n');
-  fs.writeFileSync(path.join(settings.dir, 'conf', 'neo4j.conf'), conf);
+}
+
+function confFile(settings: InstanceSettings): string {
+  return path.join(settings.dir, 'conf', 'neo4j.conf');
+}
+
+function writeConfig(settings: InstanceSettings): void {
+  for (const sub of ['conf', 'data', 'logs', 'plugins', 'run', 'import']) {
+    fs.mkdirSync(path.join(settings.dir, sub), { recursive: true });
+  }
+  fs.writeFileSync(confFile(settings), neo4jConf(settings));
+}
+
+/** True when the running server was started with another configuration than the launcher's. */
+function configIsStale(settings: InstanceSettings): boolean {
+  try {
+    return fs.readFileSync(confFile(settings), 'utf8') !== neo4jConf(settings);
+  } catch {
+    return false;
+  }
 }
 
 function javaArgs(settings: InstanceSettings, lib: string): string[] {
@@ -319,6 +358,12 @@ export async function startNeo4j(name: InstanceName, log: Log = console.error): 
   const uri = `bolt://127.0.0.1:${settings.boltPort}`;
   const existingPid = runningPid(settings);
   if (existingPid) {
+    if (configIsStale(settings)) {
+      log(
+        `Neo4j (${name}, pid ${existingPid}) runs with an older neo4j.conf; restart it to apply the new one: ` +
+          `npm run neo4j:stop -- --instance ${name} && npm run neo4j:start -- --instance ${name}`,
+      );
+    }
     const version = await waitForBolt(
       uri,
       user,

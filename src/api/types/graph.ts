@@ -381,3 +381,27 @@ export class ArticleFilter {
   })
   imported?: boolean | null;
 }
+
+@ObjectType({ simpleResolvers: true })
+export class SubjectEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Int, { description: 'Imported articles about it (in the time window, when one is given).' })
+  articleCount!: number;
+
+  @Field(() => Entity, { description: 'A person, organization, place or topic.' })
+  node!: Entity;
+}
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What the graph knows about, most articles first, then by kind and key.',
+})
+export class SubjectConnection {
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => [SubjectEdge])
+  edges!: SubjectEdge[];
+}

@@ -261,6 +261,15 @@ export const FINALIZE = [
    DETACH DELETE n`,
   `MATCH (n:Image|WebPage) WHERE NOT EXISTS { (n)<-[:HAS_IMAGE|REFERENCES]-() } DETACH DELETE n`,
   `MATCH (n:Alias) WHERE NOT EXISTS { (n)-[:ALIAS_OF]->() } DELETE n`,
+  // Imported articles about each person, organization and place (topics keep theirs by delta): the
+  // API's \`subjects\` list reads them through an index. Written only where they changed.
+  `MATCH (n:Person|Organization|Place)
+   WITH n, COUNT {
+     MATCH (n)-[:MENTIONS|HAS_TOPIC|AUTHORED|CONTRIBUTED_TO|TRANSLATED|QUOTED_AS_EXPERT]-(a:Article {imported: true})
+     RETURN DISTINCT a
+   } AS df
+   WHERE n.articleCount IS NULL OR n.articleCount <> df
+   SET n.articleCount = df`,
 ];
 
 /** The full-text indexes are eventually consistent: a finished import waits until they caught up. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AliasMemoryEntry, ExtractedArticle, NamedEntity, ParsedArticle } from '../../model/article';
+import type { ExtractedArticle, NamedEntity, ParsedArticle } from '../../model/article';
 import { entityKey } from '../../graph/keys';
 
 /**
