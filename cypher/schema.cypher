@@ -14,6 +14,10 @@ CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
 
 // Lookups used by the API's filters and sort orders.
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+// Article lists: imported articles carry the `Imported` label (its count store gives the total)
+// and `publishedMs` (epoch ms, -1 when undated), whose range index gives the newest/oldest first
+// without reading the others. Stubs have neither, so they are never in this index.
+CREATE INDEX imported_published_ms IF NOT EXISTS FOR (n:Imported) ON (n.publishedMs);
 CREATE INDEX article_section IF NOT EXISTS FOR (n:Article) ON (n.section);
 CREATE INDEX article_language IF NOT EXISTS FOR (n:Article) ON (n.language);
 CREATE INDEX article_imported IF NOT EXISTS FOR (n:Article) ON (n.imported);
@@ -37,3 +41,8 @@ CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Person|Organization|Plac
 
 // Per-article facts on relationships, removed when their article is re-imported.
 CREATE INDEX affiliation_article IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON (r.article);
+
+// Data written before the `Imported` label and `publishedMs` existed: filled in once (a re-run
+// matches nothing, so it changes nothing).
+MATCH (a:Article {imported: true}) WHERE a.publishedMs IS NULL
+SET a:Imported, a.publishedMs = coalesce(datetime(a.publishedAt).epochMillis, -1);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { AggregationResolver } from './resolvers/aggregations';
 import { ArticleResolver } from './resolvers/article';
 import {
   OrganizationResolver,
@@ -17,6 +18,7 @@ import { SystemResolver } from './resolvers/system';
 const RESOLVERS: NonEmptyArray<Function> = [
   QueryResolver,
   SystemResolver,
+  AggregationResolver,
   ArticleResolver,
   PersonResolver,
   OrganizationResolver,

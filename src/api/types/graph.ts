@@ -375,9 +375,87 @@ export class ArticleFilter {
   })
   mentions?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'A topic of the article (by name).' })
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name or alias of an author of the article.' })
+  author?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The site it was published on, by host name, e.g. cn.nytimes.com or www.nytimes.com.',
+  })
+  source?: string | null;
+
   @Field(() => Boolean, {
     nullable: true,
     description: 'true (the default): imported articles; false: stubs that are only linked to.',
   })
   imported?: boolean | null;
+}
+
+export enum ArticleOrder {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(ArticleOrder, {
+  name: 'ArticleOrder',
+  description: 'Order of article lists; ties are broken by URL.',
+  valuesConfig: {
+    NEWEST: { description: 'By publication time, newest first (undated last). The default.' },
+    OLDEST: { description: 'By publication time, oldest first (undated first).' },
+    RELEVANCE: {
+      description:
+        'Best match first: full-text score with `text`, else how often the article mentions `mentions`, ' +
+        'else the topic weight of `topic`. Needs one of text, mentions, topic or author.',
+    },
+  },
+});
+
+export enum ArticleCountBy {
+  MONTH = 'MONTH',
+  SECTION = 'SECTION',
+  LANGUAGE = 'LANGUAGE',
+  TOPIC = 'TOPIC',
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+  PLACE = 'PLACE',
+}
+registerEnumType(ArticleCountBy, {
+  name: 'ArticleCountBy',
+  description:
+    'How articleCounts groups articles: by month of publication (YYYY-MM, in the article\u2019s own time zone; ' +
+    'the latest months, in time order), section or language, or by the topics, people, organizations or ' +
+    'places they mention (most articles first).',
+});
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One bar of a chart: a group and how many articles fall in it.',
+})
+export class CountBucket {
+  @Field(() => String, { description: 'The month (YYYY-MM), section, language, or entity key.' })
+  key!: string;
+
+  @Field(() => String, { description: 'What to show: the key, or the entity\u2019s name.' })
+  name!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Entity, { nullable: true, description: 'The entity, when grouped by one.' })
+  entity!: Entity | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class EntityPair {
+  @Field(() => Entity)
+  first!: Entity;
+
+  @Field(() => Entity)
+  second!: Entity;
+
+  @Field(() => Int, { description: 'Articles (among those selected) that mention both.' })
+  count!: number;
 }
