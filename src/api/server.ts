@@ -4,7 +4,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import type { Driver } from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
@@ -14,6 +13,7 @@ import { LIMITS } from './limits';
 import { formatError } from './plugins/errors';
 import { costLimitPlugin, depthLimitRule } from './plugins/limits';
 import { loggingPlugin } from './plugins/logging';
+import { playgroundPlugin } from './plugins/playground';
 import { createSchema } from './schema';
 
 export { createSchema } from './schema';
@@ -50,9 +50,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
       costLimitPlugin<ApiContext>(LIMITS.maxCost),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // GraphiQL from our own node_modules (works offline); `?sandbox` for Apollo Sandbox from its CDN.
+      production ? ApolloServerPluginLandingPageDisabled() : playgroundPlugin<ApiContext>(),
     ],
     formatError: formatError(production),
     includeStacktraceInErrorResponses: !production,
