@@ -11,6 +11,9 @@ CREATE CONSTRAINT image_url IF NOT EXISTS FOR (n:Image) REQUIRE n.url IS UNIQUE;
 CREATE CONSTRAINT quote_key IF NOT EXISTS FOR (n:Quote) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT webpage_url IF NOT EXISTS FOR (n:WebPage) REQUIRE n.url IS UNIQUE;
 CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
+// Curations made through the API (who, when, what); the importer reads them in `at` order.
+CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE;
+CREATE INDEX curation_at IF NOT EXISTS FOR (n:Curation) ON (n.at);
 
 // Lookups used by the API's filters and sort orders.
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);

@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { AggregationResolver } from './resolvers/aggregations';
 import { ArticleResolver } from './resolvers/article';
+import { CurationResolver } from './resolvers/curation';
 import {
   OrganizationResolver,
   PersonResolver,
@@ -19,6 +20,7 @@ const RESOLVERS: NonEmptyArray<Function> = [
   QueryResolver,
   SystemResolver,
   AggregationResolver,
+  CurationResolver,
   ArticleResolver,
   PersonResolver,
   OrganizationResolver,

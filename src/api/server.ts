@@ -10,6 +10,7 @@ import pino, { type Logger } from 'pino';
 import { createContext, type ApiContext } from './context';
 import { createDb } from './db';
 import { LIMITS } from './limits';
+import { authPlugin, callerFor, parseApiKeys } from './plugins/auth';
 import { formatError } from './plugins/errors';
 import { costLimitPlugin, depthLimitRule } from './plugins/limits';
 import { loggingPlugin } from './plugins/logging';
@@ -28,6 +29,10 @@ export interface ApiServerOptions {
   nodeEnv?: string;
   /** A logger to use instead of a new pino instance (tests pass a silent or capturing one). */
   logger?: Logger;
+  /** `name:key,...` as in NEWSGRAPH_API_KEYS (its default); curation mutations need one of them. */
+  apiKeys?: string;
+  /** Queries need a key too (default: NEWSGRAPH_READ_REQUIRES_KEY=true). */
+  readRequiresKey?: boolean;
 }
 
 export interface ApiServer {
@@ -42,6 +47,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const production = (options.nodeEnv ?? process.env.NODE_ENV) === 'production';
   const logger =
     options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'newsgraph-api' } });
+  const apiKeys = parseApiKeys(options.apiKeys ?? process.env.NEWSGRAPH_API_KEYS);
+  const readRequiresKey = options.readRequiresKey ?? process.env.NEWSGRAPH_READ_REQUIRES_KEY === 'true';
   const server = new ApolloServer<ApiContext>({
     schema: await createSchema(),
     validationRules: [depthLimitRule(LIMITS.maxDepth)],
@@ -49,6 +56,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       // We set no cache hints; the default cache-control plugin would still wrap every field.
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
+      authPlugin<ApiContext>({ apiKeys, readRequiresKey }),
       costLimitPlugin<ApiContext>(LIMITS.maxCost),
       // GraphiQL from our own node_modules (works offline); `?sandbox` for Apollo Sandbox from its CDN.
       production ? ApolloServerPluginLandingPageDisabled() : playgroundPlugin<ApiContext>(),
@@ -65,7 +73,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
-      return createContext(createDb(options.driver, options.database), requestId, logger);
+      const caller = callerFor(req.headers, apiKeys);
+      return createContext(createDb(options.driver, options.database), requestId, logger, caller);
     },
   });
   const endpoint = new URL('graphql', url).toString();

@@ -5,6 +5,7 @@ import { createExtractor, releaseExtractorResources } from './extract';
 import { readInputs } from './input';
 import { parseInput } from './parse';
 import { learnAliases, resolveArticle } from './resolve';
+import { applyCurations, compileCurations, NO_CURATIONS, type Curations } from './resolve/curations';
 import { createWriter, type WriteOutcome, type Writer } from './write/writer';
 
 /**
@@ -63,6 +64,7 @@ export interface ArticleProcessor {
 export function createArticleProcessor(
   memory: AliasMemory,
   maxArticleChars = loadConfig().maxArticleChars,
+  curations: Curations = NO_CURATIONS,
 ): ArticleProcessor {
   const extractor = createExtractor({ memory });
   return {
@@ -76,7 +78,8 @@ export function createArticleProcessor(
         );
       }
       const extracted: ExtractedArticle = { ...article, ...extractor.extract(article) };
-      const resolved = resolveArticle(extracted, memory);
+      // Curations come last, so neither the graph nor the alias memory learns what people corrected.
+      const resolved = applyCurations(resolveArticle(extracted, memory), curations);
       memory.entries.push(...learnAliases(resolved));
       return resolved;
     },
@@ -106,12 +109,14 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
   const batchSize = options.batchSize ?? loadConfig().importBatchSize;
   let writer: Writer | undefined;
   let memory: AliasMemory = { entries: [] };
+  let curations = NO_CURATIONS;
   if (!options.dryRun) {
     if (!options.driver) throw new Error('importPaths needs a driver unless dryRun is set');
     writer = createWriter(options.driver, options.database ?? 'neo4j', { force: options.force });
     memory = await writer.loadAliasMemory();
+    curations = compileCurations(await writer.loadCurations());
   }
-  let processor: ArticleProcessor | undefined = createArticleProcessor(memory);
+  let processor: ArticleProcessor | undefined = createArticleProcessor(memory, undefined, curations);
   const progress: ImportProgress = { inputs: 0, articles: 0, failed: 0, currentSource: '' };
 
   const fail = (source: string, message: string) => {

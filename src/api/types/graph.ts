@@ -459,3 +459,62 @@ export class EntityPair {
   @Field(() => Int, { description: 'Articles (among those selected) that mention both.' })
   count!: number;
 }
+
+export enum CurationAction {
+  MERGE = 'MERGE',
+  RENAME = 'RENAME',
+  SPLIT_ALIAS = 'SPLIT_ALIAS',
+  REJECT = 'REJECT',
+}
+registerEnumType(CurationAction, { name: 'CurationAction' });
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A correction made through the API: who, when, what. Every later import applies it too.',
+})
+export class Curation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CurationAction)
+  action!: CurationAction;
+
+  @Field(() => EntityKind)
+  kind!: EntityKind;
+
+  @Field(() => String, { description: 'The entity acted on, by its name at the time.' })
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'MERGE: the entity it went into; RENAME: the new name.',
+  })
+  target!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SPLIT_ALIAS: the name that is no longer an alias.' })
+  alias!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'REJECT: the article it was wrongly extracted from; null means from every article.',
+  })
+  articleUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => String, { description: 'The name of the API key that made it.' })
+  by!: string;
+
+  @Field(() => GraphQLDateTime)
+  at!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CurationResult {
+  @Field(() => Curation)
+  curation!: Curation;
+
+  @Field(() => Entity, { nullable: true, description: 'The entity as it is now (null when it was removed).' })
+  entity!: Entity | null;
+}

@@ -1,5 +1,6 @@
 import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { AliasMemory, ExtractedArticle } from '../../model/article';
+import type { CurationRule } from '../resolve/curations';
 import { refreshAggregates } from './aggregates';
 import * as Q from './queries';
 import {
@@ -27,6 +28,8 @@ export interface Writer {
   /** Corpus-level clean-up and topic weights; run once after the batches. */
   finalize(): Promise<void>;
   loadAliasMemory(): Promise<AliasMemory>;
+  /** The curations made through the API, in the order they were made. */
+  loadCurations(): Promise<CurationRule[]>;
 }
 
 /** Of several copies of one URL, the later fetch wins; ties go to the larger content hash. */
@@ -344,6 +347,11 @@ export function createWriter(driver: Driver, database: string, options: { force?
         await s.close();
       }
       await refreshAggregates(driver, database);
+    },
+
+    async loadCurations() {
+      const result = await driver.executeQuery(Q.LOAD_CURATIONS, {}, { database, routing: 'READ' });
+      return result.records.map((r) => r.toObject() as CurationRule);
     },
 
     async loadAliasMemory() {
