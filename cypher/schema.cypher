@@ -12,9 +12,16 @@ CREATE CONSTRAINT quote_key IF NOT EXISTS FOR (n:Quote) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT webpage_url IF NOT EXISTS FOR (n:WebPage) REQUIRE n.url IS UNIQUE;
 CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT corpus_key IF NOT EXISTS FOR (n:Corpus) REQUIRE n.key IS UNIQUE;
+// Curations made through the API (who, when, what); the importer reads them in `at` order.
+CREATE CONSTRAINT curation_id IF NOT EXISTS FOR (n:Curation) REQUIRE n.id IS UNIQUE;
+CREATE INDEX curation_at IF NOT EXISTS FOR (n:Curation) ON (n.at);
 
 // Lookups used by the API's filters and sort orders.
 CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.publishedAt);
+// Article lists: imported articles carry the `Imported` label (its count store gives the total)
+// and `publishedMs` (epoch ms, -1 when undated), whose range index gives the newest/oldest first
+// without reading the others. Stubs have neither, so they are never in this index.
+CREATE INDEX imported_published_ms IF NOT EXISTS FOR (n:Imported) ON (n.publishedMs);
 CREATE INDEX article_section IF NOT EXISTS FOR (n:Article) ON (n.section);
 CREATE INDEX article_language IF NOT EXISTS FOR (n:Article) ON (n.language);
 CREATE INDEX article_imported IF NOT EXISTS FOR (n:Article) ON (n.imported);
@@ -48,3 +55,7 @@ CREATE INDEX affiliation_article IF NOT EXISTS FOR ()-[r:AFFILIATED_WITH]-() ON 
 
 // Date windows of the experts ranking and the co-mention lists are read from the aggregate
 // relationships of one node (src/graph/aggregates.ts); no index is needed to find them.
+// Data written before the `Imported` label and `publishedMs` existed: filled in once (a re-run
+// matches nothing, so it changes nothing).
+MATCH (a:Article {imported: true}) WHERE a.publishedMs IS NULL
+SET a:Imported, a.publishedMs = coalesce(datetime(a.publishedAt).epochMillis, -1);

@@ -10,13 +10,20 @@ export interface ApiContext {
   /** Whether `logger` would write at this level, without making the request's child logger. */
   logs(level: Level): boolean;
   loaders: Loaders;
+  /** Who presented a valid API key (plugins/auth.ts), or null: curations need one. */
+  caller: string | null;
 }
 
 /**
  * `logger` is the request's child of `base`, made on first use: most requests log one line at
  * info, which a production level of warn or error drops, so the child is usually never needed.
  */
-export function createContext(db: Db, requestId: string, base: Logger): ApiContext {
+export function createContext(
+  db: Db,
+  requestId: string,
+  base: Logger,
+  caller: string | null = null,
+): ApiContext {
   let logger: Logger | undefined;
   return {
     db,
@@ -27,5 +34,6 @@ export function createContext(db: Db, requestId: string, base: Logger): ApiConte
     },
     logs: (level) => base.isLevelEnabled(level),
     loaders: createLoaders(db),
+    caller,
   };
 }

@@ -11,6 +11,13 @@ import { LIMITS } from '../graph/limits';
 export interface Db {
   readonly database: string;
   read<T extends RecordShape = RecordShape>(query: string, params?: Record<string, unknown>): Promise<T[]>;
+  /**
+   * Statements run in order in one write transaction (all or nothing); the rows of each. The
+   * only writes the API makes are curations, behind the API-key check (plugins/auth.ts).
+   */
+  write<T extends RecordShape = RecordShape>(
+    statements: readonly { query: string; params?: Record<string, unknown> }[],
+  ): Promise<T[][]>;
   /** Round trips made through this handle so far. */
   readonly calls: number;
 }
@@ -21,6 +28,27 @@ export function createDb(driver: Driver, database: string): Db {
     database,
     get calls() {
       return calls;
+    },
+    async write<T extends RecordShape>(
+      statements: readonly { query: string; params?: Record<string, unknown> }[],
+    ): Promise<T[][]> {
+      calls += 1;
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite(
+          async (tx) => {
+            const results: T[][] = [];
+            for (const { query, params } of statements) {
+              const result = await tx.run(query, params ?? {});
+              results.push(result.records.map((record) => record.toObject() as T));
+            }
+            return results;
+          },
+          { timeout: LIMITS.queryTimeoutMs },
+        );
+      } finally {
+        await session.close();
+      }
     },
     async read<T extends RecordShape>(query: string, params: Record<string, unknown> = {}): Promise<T[]> {
       calls += 1;

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
+import { AggregationResolver } from './resolvers/aggregations';
 import { ArticleResolver } from './resolvers/article';
+import { CurationResolver } from './resolvers/curation';
 import {
   OrganizationResolver,
   PersonResolver,
@@ -19,6 +21,8 @@ const RESOLVERS: NonEmptyArray<Function> = [
   QueryResolver,
   SubjectResolver,
   SystemResolver,
+  AggregationResolver,
+  CurationResolver,
   ArticleResolver,
   PersonResolver,
   OrganizationResolver,

@@ -5,17 +5,18 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Driver } from 'neo4j-driver';
 import pino, { type Logger } from 'pino';
 import { GUIDE_PATH, renderGuide, STYLE_FILE, STYLE_PATH } from './browser-guide';
 import { createContext, type ApiContext } from './context';
 import { createDb } from './db';
 import { LIMITS } from '../graph/limits';
+import { authPlugin, callerFor, parseApiKeys } from './plugins/auth';
 import { formatError } from './plugins/errors';
 import { startHttpServer } from './http';
 import { aliasLimitRule, costLimitPlugin, depthLimitRule, supportedOperationRule } from './plugins/limits';
 import { loggingPlugin } from './plugins/logging';
+import { playgroundPlugin } from './plugins/playground';
 import { createSchema } from './schema';
 
 export { createSchema } from './schema';
@@ -32,6 +33,10 @@ export interface ApiServerOptions {
   logger?: Logger;
   /** Stack traces in error responses (development only; default: API_STACKTRACES=1 in the environment). */
   exposeStacktraces?: boolean;
+  /** `name:key,...` as in NEWSGRAPH_API_KEYS (its default); curation mutations need one of them. */
+  apiKeys?: string;
+  /** Queries need a key too (default: NEWSGRAPH_READ_REQUIRES_KEY=true). */
+  readRequiresKey?: boolean;
 }
 
 export interface ApiServer {
@@ -46,6 +51,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const production = (options.nodeEnv ?? process.env.NODE_ENV) === 'production';
   const logger =
     options.logger ?? pino({ level: options.logLevel ?? 'info', base: { service: 'newsgraph-api' } });
+  const apiKeys = parseApiKeys(options.apiKeys ?? process.env.NEWSGRAPH_API_KEYS);
+  const readRequiresKey = options.readRequiresKey ?? process.env.NEWSGRAPH_READ_REQUIRES_KEY === 'true';
   const server = new ApolloServer<ApiContext>({
     schema: await createSchema(),
     validationRules: [
@@ -59,10 +66,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       // We set no cache hints; the default cache-control plugin would still wrap every field.
       ApolloServerPluginCacheControlDisabled(),
       loggingPlugin(),
+      authPlugin<ApiContext>({ apiKeys, readRequiresKey }),
       costLimitPlugin<ApiContext>(LIMITS.maxCost),
-      production
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // GraphiQL from our own node_modules (works offline); `?sandbox` for Apollo Sandbox from its CDN.
+      production ? ApolloServerPluginLandingPageDisabled() : playgroundPlugin<ApiContext>(),
     ],
     formatError: formatError(production),
     // Stack traces carry absolute server paths: only on request, and never in production.
@@ -89,7 +96,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       const given = req.headers['x-request-id'];
       const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
       res.setHeader('x-request-id', requestId);
-      return createContext(createDb(options.driver, options.database), requestId, logger);
+      const caller = callerFor(req.headers, apiKeys);
+      return createContext(createDb(options.driver, options.database), requestId, logger, caller);
     },
   });
   const endpoint = new URL('graphql', url).toString();

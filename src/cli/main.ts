@@ -132,7 +132,7 @@ async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promis
     nodeEnv: config.nodeEnv,
   });
   console.error(
-    `GraphQL API ready at ${server.url}${config.nodeEnv === 'production' ? '' : ' (Apollo Sandbox: open it in a browser)'}`,
+    `GraphQL API ready at ${server.url}${config.nodeEnv === 'production' ? '' : ' (playground: open it in a browser)'}`,
   );
   const shutdown = async () => {
     await server.stop();

@@ -24,6 +24,7 @@ import {
   type WriteOutcome,
   type Writer,
 } from './write/writer';
+import { applyCurations, compileCurations, NO_CURATIONS, type Curations } from './resolve/curations';
 
 /**
  * The importer: parse -> extract -> resolve -> write, streamed one input at a time so that
@@ -97,6 +98,7 @@ export interface ArticleProcessor {
 export function createArticleProcessor(
   memory: AliasMemory,
   maxArticleChars = loadConfig().maxArticleChars,
+  curations: Curations = NO_CURATIONS,
 ): ArticleProcessor {
   const extractor = createExtractor({ memory });
   return {
@@ -110,16 +112,20 @@ export function createArticleProcessor(
         );
       }
       const extracted: ExtractedArticle = { ...article, ...extractor.extract(article) };
-      return resolveArticle(extracted, memory);
+      // Curations come last, so neither the graph nor the alias memory learns what people corrected.
+      return applyCurations(resolveArticle(extracted, memory), curations);
     },
   };
 }
 
 /** What articles teach the alias memory on their own: their confident names, with an empty memory. */
-export function createTeacher(maxArticleChars = loadConfig().maxArticleChars): {
+export function createTeacher(
+  maxArticleChars = loadConfig().maxArticleChars,
+  curations: Curations = NO_CURATIONS,
+): {
   taught(article: ParsedArticle): AliasMemoryEntry[];
 } {
-  const processor = createArticleProcessor({ entries: [] }, maxArticleChars);
+  const processor = createArticleProcessor({ entries: [] }, maxArticleChars, curations);
   return { taught: (article) => canonicalMemory([learnAliases(processor.process(article))]) };
 }
 
@@ -136,8 +142,9 @@ interface Teaching {
 async function learnPass(
   paths: string[],
   stdin: NodeJS.ReadableStream | undefined,
+  curations: Curations = NO_CURATIONS,
 ): Promise<{ winners: Map<string, Teaching>; byCopy: Map<string, AliasMemoryEntry[]>; stdin?: RawInput }> {
-  const teacher = createTeacher();
+  const teacher = createTeacher(undefined, curations);
   const winners = new Map<string, Teaching>();
   const byCopy = new Map<string, AliasMemoryEntry[]>();
   let stdinInput: RawInput | undefined;
@@ -222,15 +229,17 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
   const batchSize = options.batchSize ?? loadConfig().importBatchSize;
   let writer: Writer | undefined;
   let stored: StoredTeaching[] = [];
+  let curations: Curations = NO_CURATIONS;
   if (!options.dryRun) {
     if (!options.driver) throw new Error('importPaths needs a driver unless dryRun is set');
     writer = createWriter(options.driver, options.database ?? 'neo4j', { force: options.force });
     stored = await writer.loadTeachings();
+    curations = compileCurations(await writer.loadCurations());
   }
   // Pass 1, then the memory of the corpus as it will be after this run: what the stored articles
   // teach, except where this run brings a copy that replaces them, plus what this run's copies teach.
   let t = performance.now();
-  const learned = await learnPass(paths, options.stdin);
+  const learned = await learnPass(paths, options.stdin, curations);
   stageMs.learn = performance.now() - t;
   const storedByUrl = new Map(stored.map((s) => [s.url, s]));
   const replaces = (url: string): boolean => {
@@ -249,7 +258,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     ]),
   };
   const relevance = new MemoryRelevance(memory.entries);
-  let processor: ArticleProcessor | undefined = createArticleProcessor(memory);
+  let processor: ArticleProcessor | undefined = createArticleProcessor(memory, undefined, curations);
   /** Extract + resolve with the corpus memory, and record what the article teaches and was extracted with. */
   const processWithMemory = (
     article: ParsedArticle,

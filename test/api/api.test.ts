@@ -401,14 +401,16 @@ describe('logging', () => {
 });
 
 describe('development and production modes', () => {
-  it('serves Apollo Sandbox in development only', async () => {
+  it('serves the playground in development only', async () => {
     const dev = await fetch(api.url, { headers: { accept: 'text/html' } });
     expect(dev.status).toBe(200);
-    expect(await dev.text()).toMatch(/sandbox/i);
+    expect(await dev.text()).toMatch(/GraphiQL/);
     const prod = await startTestApi(driver, { nodeEnv: 'production' });
     try {
       const res = await fetch(prod.url, { headers: { accept: 'text/html' } });
-      expect(await res.text()).not.toMatch(/sandbox/i);
+      const text = await res.text();
+      expect(text).not.toMatch(/sandbox/i);
+      expect(text).not.toMatch(/GraphiQL/);
     } finally {
       await prod.server.stop();
     }

@@ -42,7 +42,7 @@ export interface TestApi {
 /** A real API server on a random port, over HTTP, with a silent logger unless one is given. */
 export async function startTestApi(
   driver: Driver,
-  options: { nodeEnv?: string; logger?: pino.Logger } = {},
+  options: { nodeEnv?: string; logger?: pino.Logger; apiKeys?: string; readRequiresKey?: boolean } = {},
 ): Promise<TestApi> {
   const server = await startApiServer({
     driver,
@@ -51,6 +51,8 @@ export async function startTestApi(
     host: '127.0.0.1',
     nodeEnv: options.nodeEnv ?? 'development',
     logger: options.logger ?? pino({ level: 'silent' }),
+    apiKeys: options.apiKeys ?? '',
+    readRequiresKey: options.readRequiresKey ?? false,
   });
   return {
     url: server.url,

@@ -1,14 +1,11 @@
 import { CORPUS_ARTICLES, topicIdf } from '../../graph/aggregates';
-import { int, type Db } from '../db';
+import type { Db } from '../db';
 import {
-  AFTER_CURSOR,
   articleProjection,
   articleSortKey,
   entityProjection,
   type ArticleNode,
-  type ArticlePage,
   type EntityNode,
-  type PageArgs,
 } from './fragments';
 import { byKey } from './batch';
 
@@ -21,36 +18,6 @@ export const ARTICLE_BODIES = `
 UNWIND $keys AS key
 MATCH (a:Article {url: key})
 RETURN key, a.body AS value`;
-
-/**
- * The filtered article list. Each optional filter is a parameter that is null when unused;
- * full-text and entity filters narrow the candidates first so the common cases never scan.
- */
-export const ARTICLE_LIST = `
-CALL () {
-  WITH $text AS text WHERE text IS NOT NULL
-  CALL db.index.fulltext.queryNodes('article_text', text) YIELD node
-  RETURN node AS a
-  UNION
-  WITH $entityKey AS entityKey WHERE $text IS NULL AND entityKey IS NOT NULL
-  MATCH (:Alias {key: entityKey})-[:ALIAS_OF]->(e)<-[:MENTIONS|HAS_TOPIC]-(a:Article)
-  RETURN a
-  UNION
-  WITH $text AS text, $entityKey AS entityKey WHERE text IS NULL AND entityKey IS NULL
-  MATCH (a:Article)
-  RETURN a
-}
-WITH DISTINCT a
-WHERE ($imported IS NULL OR coalesce(a.imported, false) = $imported)
-  AND ($language IS NULL OR a.language = $language)
-  AND ($section IS NULL OR a.section = $section)
-  AND ($from IS NULL OR datetime(a.publishedAt) >= datetime($from))
-  AND ($to IS NULL OR datetime(a.publishedAt) <= datetime($to))
-  AND ($entityKey IS NULL OR EXISTS { (a)-[:MENTIONS|HAS_TOPIC]->()<-[:ALIAS_OF]-(:Alias {key: $entityKey}) })
-WITH a, ${articleSortKey('a')} AS ms
-ORDER BY ms DESC, a.url
-WITH collect({article: ${articleProjection('a')}, ms: ms}) AS rows
-RETURN size(rows) AS totalCount, [row IN rows WHERE ${AFTER_CURSOR}][0..$limit] AS rows`;
 
 /** Authors (in byline order), contributors and translators. */
 export const ARTICLE_CREDITS = `
@@ -116,17 +83,6 @@ MATCH (:Article {url: key})-[r:REFERENCES]->(w:WebPage)
 WITH key, r, w ORDER BY w.url
 RETURN key, collect({url: w.url, kind: w.kind, text: r.text}) AS value`;
 
-export interface ArticleFilterParams {
-  /** A Lucene query for the full-text index, already escaped (see search.ts). */
-  text: string | null;
-  entityKey: string | null;
-  language: string | null;
-  section: string | null;
-  from: string | null;
-  to: string | null;
-  imported: boolean | null;
-}
-
 export interface Credits {
   authors: EntityNode[];
   contributors: EntityNode[];
@@ -181,15 +137,6 @@ export interface WebPageRow {
   url: string;
   kind: string | null;
   text: string | null;
-}
-
-export async function articleList(db: Db, filter: ArticleFilterParams, page: PageArgs): Promise<ArticlePage> {
-  const [row] = await db.read<ArticlePage>(ARTICLE_LIST, {
-    ...filter,
-    limit: int(page.limit),
-    after: page.after,
-  });
-  return row;
 }
 
 export const articlesByUrl = (db: Db, urls: readonly string[]) =>

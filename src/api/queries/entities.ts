@@ -2,7 +2,6 @@ import { CORPUS_ARTICLES, topicIdf } from '../../graph/aggregates';
 import { int, type Db } from '../db';
 import { byKey } from './batch';
 import {
-  AFTER_CURSOR,
   ENTITY_ARTICLE_RELS,
   ENTITY_LABELS,
   articleProjection,
@@ -65,15 +64,28 @@ export const ENTITY_BY_NAME = perLabel(
 RETURN ${entityProjection('n')} AS entity`,
 );
 
+/**
+ * An entity's articles: the page is sorted on the stored `publishedMs` and cut before anything
+ * is projected, and the total is a count, so a hub entity's thousands of articles are never
+ * collected. (Reaching them is an expansion of the entity's relationships; no index orders it.)
+ */
 export const ENTITY_ARTICLES = perEntity(
   ENTITY_LABELS,
   () => `
-  MATCH (n)-[:${ENTITY_ARTICLE_RELS}]-(a:Article)
-  WITH DISTINCT a
-  WITH a, ${articleSortKey('a')} AS ms
-  ORDER BY ms DESC, a.url
-  WITH collect({article: ${articleProjection('a')}, ms: ms}) AS rows
-  RETURN {totalCount: size(rows), rows: [row IN rows WHERE ${AFTER_CURSOR}][0..$limit]} AS value`,
+  CALL (n) {
+    MATCH (n)-[:${ENTITY_ARTICLE_RELS}]-(a:Article)
+    RETURN count(DISTINCT a) AS totalCount
+  }
+  CALL (n) {
+    MATCH (n)-[:${ENTITY_ARTICLE_RELS}]-(a:Article)
+    WITH DISTINCT a
+    WITH a, ${articleSortKey('a')} AS ms
+    WHERE $after IS NULL OR ms < $after.ms OR (ms = $after.ms AND a.url > $after.url)
+    ORDER BY ms DESC, a.url
+    LIMIT $limit
+    RETURN collect({article: ${articleProjection('a')}, ms: ms}) AS rows
+  }
+  RETURN {totalCount: totalCount, rows: rows} AS value`,
 );
 
 export const ENTITY_QUOTES = perEntity(

@@ -18,15 +18,13 @@ export function entityProjection(n: string): string {
 }
 
 /**
- * The sort key of article lists (newest first, then URL): publishedAt carries its own offset,
- * so only datetime() orders it correctly. Undated stubs sort last.
+ * The sort key of article lists (newest first, then URL): `publishedMs`, the publication time as
+ * epoch milliseconds that the importer stores beside `publishedAt` (whose offsets make its text
+ * unsortable). Undated articles and stubs sort last.
  */
 export function articleSortKey(a: string): string {
-  return `coalesce(datetime(${a}.publishedAt).epochMillis, -1)`;
+  return `coalesce(${a}.publishedMs, -1)`;
 }
-
-/** Keeps the rows after the cursor `$after` ({ms, url}) in the order of articleSortKey. */
-export const AFTER_CURSOR = `($after IS NULL OR row.ms < $after.ms OR (row.ms = $after.ms AND row.article.url > $after.url))`;
 
 /** Relationships that tie an entity to an article, whatever their direction. */
 export const ENTITY_ARTICLE_RELS = 'MENTIONS|HAS_TOPIC|AUTHORED|CONTRIBUTED_TO|TRANSLATED|QUOTED_AS_EXPERT';

@@ -9,6 +9,7 @@ import type { BatchFn } from '../loaders';
 import { badInput } from '../errors';
 import { LIMITS } from '../../graph/limits';
 import * as A from '../queries/articles';
+import { articleList, type ArticleListFilter } from '../queries/article-list';
 import { shortestPathsBetween, type PathRow } from '../queries/connection';
 import * as E from '../queries/entities';
 import type { EntityLabel, EntityNode } from '../queries/fragments';
@@ -17,6 +18,7 @@ import {
   Article,
   ArticleConnection,
   ArticleFilter,
+  ArticleOrder,
   Organization,
   Path,
   Person,
@@ -29,6 +31,30 @@ import {
 import { selectedArticleLoaders } from './article';
 import { coMentionedLoader } from './entities';
 import { expertHits } from './experts';
+
+/** The GraphQL filter as query parameters: names folded to keys, times to epoch milliseconds. */
+export function articleListFilter(f: ArticleFilter, argument: string): ArticleListFilter {
+  const optional = <T>(value: T | null | undefined, convert: (value: T) => string) =>
+    value === null || value === undefined ? null : convert(value);
+  const range = dateRange(f.from, f.to);
+  return {
+    text: optional(f.text, (text) => searchText(text, `${argument}.text`)),
+    entityKey: optional(f.mentions, (name) => nameKey(name, `${argument}.mentions`)),
+    topicKey: optional(f.topic, (name) => nameKey(name, `${argument}.topic`)),
+    authorKey: optional(f.author, (name) => nameKey(name, `${argument}.author`)),
+    language: f.language ?? null,
+    section: f.section ?? null,
+    sourcePrefix: optional(f.source, (host) => {
+      const url = canonicalUrl(`https://${host.trim()}/`);
+      if (url === null || host.includes('/'))
+        throw badInput(`${argument}.source must be a host name.`, `${argument}.source`);
+      return `${url.replace(/\/$/, '')}/`;
+    }),
+    fromMs: range.from === null ? null : Date.parse(range.from),
+    toMs: range.to === null ? null : Date.parse(range.to),
+    imported: f.imported ?? true,
+  };
+}
 
 function searchText(text: string, argument = 'text'): string {
   if (text.length > LIMITS.maxSearchTextLength) {
@@ -135,24 +161,34 @@ export class QueryResolver {
     return row.article;
   }
 
-  @Query(() => ArticleConnection, { description: 'Articles, newest first, optionally filtered.' })
+  @Query(() => ArticleConnection, {
+    description:
+      'Articles, newest first unless `orderBy` says otherwise, optionally filtered by `where`. Every filter and ' +
+      'order is served by an index: the newest-first list reads only its page.',
+  })
   async articles(
-    @Arg('filter', () => ArticleFilter, { nullable: true }) filter: ArticleFilter | null,
+    @Arg('where', () => ArticleFilter, { nullable: true }) where: ArticleFilter | null,
+    @Arg('filter', () => ArticleFilter, { nullable: true, deprecationReason: 'Use `where`.' })
+    filter: ArticleFilter | null,
+    @Arg('orderBy', () => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.NEWEST })
+    orderBy: ArticleOrder | null,
     @Args(() => ConnectionArgs) args: ConnectionArgs,
     @Ctx() ctx: ApiContext,
   ) {
     const { size, page } = pageArgs(args);
-    const f = filter ?? {};
-    const params: A.ArticleFilterParams = {
-      text: f.text === null || f.text === undefined ? null : searchText(f.text, 'filter.text'),
-      entityKey:
-        f.mentions === null || f.mentions === undefined ? null : nameKey(f.mentions, 'filter.mentions'),
-      language: f.language ?? null,
-      section: f.section ?? null,
-      ...dateRange(f.from, f.to),
-      imported: f.imported ?? true,
-    };
-    return toConnection(await A.articleList(ctx.db, params, page), size, args.after);
+    const argument = where ? 'where' : 'filter';
+    const params = articleListFilter(where ?? filter ?? {}, argument);
+    const order = orderBy ?? ArticleOrder.NEWEST;
+    if (
+      order === ArticleOrder.RELEVANCE &&
+      [params.text, params.entityKey, params.topicKey, params.authorKey].every((v) => v === null)
+    ) {
+      throw badInput(
+        'orderBy: RELEVANCE needs where.text, where.mentions, where.topic or where.author.',
+        'orderBy',
+      );
+    }
+    return toConnection(await articleList(ctx.db, params, order, page), size, args.after);
   }
 
   @Query(() => [SearchHit], {

@@ -375,6 +375,18 @@ export class ArticleFilter {
   })
   mentions?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'A topic of the article (by name).' })
+  topic?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Name or alias of an author of the article.' })
+  author?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The site it was published on, by host name, e.g. cn.nytimes.com or www.nytimes.com.',
+  })
+  source?: string | null;
+
   @Field(() => Boolean, {
     nullable: true,
     description: 'true (the default): imported articles; false: stubs that are only linked to.',
@@ -404,4 +416,129 @@ export class SubjectConnection {
 
   @Field(() => [SubjectEdge])
   edges!: SubjectEdge[];
+}
+
+export enum ArticleOrder {
+  NEWEST = 'NEWEST',
+  OLDEST = 'OLDEST',
+  RELEVANCE = 'RELEVANCE',
+}
+registerEnumType(ArticleOrder, {
+  name: 'ArticleOrder',
+  description: 'Order of article lists; ties are broken by URL.',
+  valuesConfig: {
+    NEWEST: { description: 'By publication time, newest first (undated last). The default.' },
+    OLDEST: { description: 'By publication time, oldest first (undated first).' },
+    RELEVANCE: {
+      description:
+        'Best match first: full-text score with `text`, else how often the article mentions `mentions`, ' +
+        'else the topic weight of `topic`. Needs one of text, mentions, topic or author.',
+    },
+  },
+});
+
+export enum ArticleCountBy {
+  MONTH = 'MONTH',
+  SECTION = 'SECTION',
+  LANGUAGE = 'LANGUAGE',
+  TOPIC = 'TOPIC',
+  PERSON = 'PERSON',
+  ORGANIZATION = 'ORGANIZATION',
+  PLACE = 'PLACE',
+}
+registerEnumType(ArticleCountBy, {
+  name: 'ArticleCountBy',
+  description:
+    'How articleCounts groups articles: by month of publication (YYYY-MM, in the article\u2019s own time zone; ' +
+    'the latest months, in time order), section or language, or by the topics, people, organizations or ' +
+    'places they mention (most articles first).',
+});
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One bar of a chart: a group and how many articles fall in it.',
+})
+export class CountBucket {
+  @Field(() => String, { description: 'The month (YYYY-MM), section, language, or entity key.' })
+  key!: string;
+
+  @Field(() => String, { description: 'What to show: the key, or the entity\u2019s name.' })
+  name!: string;
+
+  @Field(() => Int)
+  count!: number;
+
+  @Field(() => Entity, { nullable: true, description: 'The entity, when grouped by one.' })
+  entity!: Entity | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class EntityPair {
+  @Field(() => Entity)
+  first!: Entity;
+
+  @Field(() => Entity)
+  second!: Entity;
+
+  @Field(() => Int, { description: 'Articles (among those selected) that mention both.' })
+  count!: number;
+}
+
+export enum CurationAction {
+  MERGE = 'MERGE',
+  RENAME = 'RENAME',
+  SPLIT_ALIAS = 'SPLIT_ALIAS',
+  REJECT = 'REJECT',
+}
+registerEnumType(CurationAction, { name: 'CurationAction' });
+
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A correction made through the API: who, when, what. Every later import applies it too.',
+})
+export class Curation {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => CurationAction)
+  action!: CurationAction;
+
+  @Field(() => EntityKind)
+  kind!: EntityKind;
+
+  @Field(() => String, { description: 'The entity acted on, by its name at the time.' })
+  name!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'MERGE: the entity it went into; RENAME: the new name.',
+  })
+  target!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SPLIT_ALIAS: the name that is no longer an alias.' })
+  alias!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'REJECT: the article it was wrongly extracted from; null means from every article.',
+  })
+  articleUrl!: string | null;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => String, { description: 'The name of the API key that made it.' })
+  by!: string;
+
+  @Field(() => GraphQLDateTime)
+  at!: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CurationResult {
+  @Field(() => Curation)
+  curation!: Curation;
+
+  @Field(() => Entity, { nullable: true, description: 'The entity as it is now (null when it was removed).' })
+  entity!: Entity | null;
 }

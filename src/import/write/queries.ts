@@ -97,11 +97,16 @@ export const CLEAR_DERIVED = [
    DELETE r`,
 ];
 
-/** Properties are set one by one (not `+=` a map) so the planner needs no Eager. */
+/**
+ * Properties are set one by one (not `+=` a map) so the planner needs no Eager. The `Imported`
+ * label and `publishedMs` (only imported articles have them) are what article lists read: a
+ * range index on `(:Imported).publishedMs` orders them and the label's count store counts them.
+ */
 export const MERGE_ARTICLES = planOnce(`
 UNWIND $articles AS row
 MERGE (a:Article {url: row.url})
-SET a.title = row.title, a.language = row.language, a.publishedAt = row.publishedAt,
+SET a:Imported, a.publishedMs = row.publishedMs,
+    a.title = row.title, a.language = row.language, a.publishedAt = row.publishedAt,
     a.fetchedAt = row.fetchedAt, a.section = row.section, a.wordCount = row.wordCount,
     a.body = row.body, a.source = row.source, a.contentHash = row.contentHash, a.imported = true,
     a.taught = row.taught, a.extractionKey = row.extractionKey, a.parsed = row.parsed
@@ -274,3 +279,10 @@ export const FINALIZE = [
 
 /** The full-text indexes are eventually consistent: a finished import waits until they caught up. */
 export const AWAIT_FULLTEXT = 'CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()';
+
+/** Curations made through the API, oldest first: the importer applies them to every article. */
+export const LOAD_CURATIONS = `
+MATCH (c:Curation)
+RETURN c.action AS action, c.kind AS kind, c.name AS name, c.target AS target, c.alias AS alias,
+  c.articleUrl AS articleUrl
+ORDER BY c.at, c.id`;

@@ -21,6 +21,8 @@ export interface ArticleRow {
   title: string;
   language: string;
   publishedAt: string | null;
+  /** publishedAt as epoch milliseconds (-1 when unknown): the indexed sort key of article lists. */
+  publishedMs: number;
   fetchedAt: string | null;
   section: string | null;
   wordCount: number;
@@ -70,6 +72,12 @@ export function contentHash(article: ParsedArticle): string {
     article.links,
   ];
   return createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 32);
+}
+
+/** An ISO-8601 time (with its offset) as epoch milliseconds; -1 when missing or unreadable. */
+export function publishedMs(publishedAt: string | null): number {
+  const ms = publishedAt === null ? Number.NaN : Date.parse(publishedAt);
+  return Number.isFinite(ms) ? ms : -1;
 }
 
 class EntityCollector {
@@ -207,6 +215,7 @@ export function buildRows(articles: ExtractedArticle[], hashes?: Map<string, str
       title: article.title,
       language: article.language,
       publishedAt: article.publishedAt,
+      publishedMs: publishedMs(article.publishedAt),
       fetchedAt: article.fetchedAt ?? null,
       section: article.section,
       wordCount: article.wordCount,

@@ -3,6 +3,7 @@ import { loadConfig } from '../../config';
 import type { AliasMemoryEntry, ExtractedArticle, ImportError, ParsedArticle } from '../../model/article';
 import { entityKey } from '../../graph/keys';
 import { ADD_AGGREGATES, SUBTRACT_AGGREGATES, aggregateParams } from './aggregates';
+import type { CurationRule } from '../resolve/curations';
 import * as Q from './queries';
 import {
   buildRows,
@@ -36,6 +37,8 @@ export interface Writer {
   affectedBy(names: string[], skip: string[]): Promise<string[]>;
   /** Stored articles as parsed, with the extraction key they were written with. */
   loadParsed(urls: string[]): Promise<{ article: ParsedArticle; extractionKey: string | null }[]>;
+  /** The curations made through the API, in the order they were made. */
+  loadCurations(): Promise<CurationRule[]>;
 }
 
 export interface StoredTeaching {
@@ -436,6 +439,11 @@ export function createWriter(
       } finally {
         await s.close();
       }
+    },
+
+    async loadCurations() {
+      const result = await driver.executeQuery(Q.LOAD_CURATIONS, {}, { database, routing: 'READ' });
+      return result.records.map((r) => r.toObject() as CurationRule);
     },
 
     async loadTeachings() {
