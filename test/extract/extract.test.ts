@@ -210,7 +210,10 @@ describe('English articles', () => {
 describe('alias memory', () => {
   it('recognises a name learned in another article', () => {
     const text = ['葛来仪认为，北京正在试探华盛顿的底线。'];
-    expect(find(createExtractor().extract(article(text)).persons, '葛来仪')).toBeUndefined();
+    // The tagger finds the unanchored name on its own; only the memory knows its English alias.
+    expect(find(createExtractor().extract(article(text)).persons, '葛来仪')?.aliases ?? []).not.toContain(
+      'Bonnie Glaser',
+    );
     const memory = { entries: [{ kind: 'Person' as const, name: '葛来仪', aliases: ['Bonnie Glaser'] }] };
     const learned = createExtractor({ memory }).extract(article(text));
     expect(find(learned.persons, '葛来仪')?.aliases).toContain('Bonnie Glaser');
@@ -220,9 +223,9 @@ describe('alias memory', () => {
     const memory = { entries: [] as { kind: 'Person'; name: string; aliases: string[] }[] };
     const ex = createExtractor({ memory });
     const text = ['葛来仪认为，北京正在试探华盛顿的底线。'];
-    expect(find(ex.extract(article(text)).persons, '葛来仪')).toBeUndefined();
+    expect(find(ex.extract(article(text)).persons, '葛来仪')?.aliases ?? []).not.toContain('Bonnie Glaser');
     memory.entries.push({ kind: 'Person', name: '葛来仪', aliases: ['Bonnie Glaser'] });
-    expect(find(ex.extract(article(text)).persons, '葛来仪')).toBeDefined();
+    expect(find(ex.extract(article(text)).persons, '葛来仪')?.aliases).toContain('Bonnie Glaser');
   });
 });
 

@@ -23,6 +23,7 @@ import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gaze
 import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
 import { SURNAMES } from './lexicon';
 import { charTable } from './chars';
+import { chineseTagger, quotesSomeone, taggedCandidates, taggerScope } from './tagged';
 import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
 export { releaseResources as releaseExtractorResources } from './gazetteer';
@@ -182,6 +183,12 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   const tokenized = tokenizeAll(res, texts);
   const segs: Segment[] = texts.map((text, i) => ({ text, ...tokenized[i], cands: [], spans: [] }));
   for (const seg of segs) baseCandidates(res, gaz, seg);
+  const scope = taggerScope();
+  if (scope !== 'off') {
+    const tagger = chineseTagger(res);
+    for (const seg of segs)
+      if (scope === 'all' || quotesSomeone(seg.text)) taggedCandidates(tagger, gaz, seg);
+  }
 
   // Phase 1: what the rules found, so that short forms can be recognised everywhere in phase 2.
   const first = new Registry();

@@ -1,0 +1,35 @@
+import { createExtractor } from '../../src/import/extract';
+import { quotesSomeone } from '../../src/import/extract/tagged';
+import { article } from './helpers';
+
+const names = (xs: { name: string }[]): string[] => xs.map((x) => x.name);
+
+describe('the tagger inside the Chinese extractor', () => {
+  const extractor = createExtractor();
+
+  it('finds native Chinese names with no title or anchor next to them', () => {
+    const x = extractor.extract(
+      article(['张丽华认为，这项政策短期内很难见效。', '王建国说：“我们还在观察。”']),
+    );
+    expect(names(x.persons)).toEqual(expect.arrayContaining(['张丽华', '王建国']));
+    expect(x.quotes.map((q) => q.speaker)).toContain('王建国');
+  });
+
+  it('does not let a name swallow the word after it', () => {
+    const x = extractor.extract(article(['刘多和解的条件是什么？刘多认为，谈判还没有开始。']));
+    for (const n of names(x.persons)) expect(n).not.toMatch(/^刘多.+/);
+  });
+
+  it('leaves rule and dictionary spans as they are (the tagger only fills gaps)', () => {
+    const text = ['美国国务院发言人马修·米勒说，北京需要“认真对待”这一问题。'];
+    const x = extractor.extract(article(text));
+    expect(names(x.persons)).toContain('马修·米勒');
+    expect(names(x.persons)).not.toContain('米勒说');
+  });
+
+  it('reads only segments that quote or introduce someone unless NEWSGRAPH_NER=all', () => {
+    expect(quotesSomeone('他说，这是第一次。')).toBe(true);
+    expect(quotesSomeone('“我们不会退让。”')).toBe(true);
+    expect(quotesSomeone('去年的出口增长了百分之五。')).toBe(false);
+  });
+});
