@@ -29,6 +29,8 @@ export interface ImportOptions {
   /** Rewrite articles even when unchanged (after the alias memory grew: `--reextract`). */
   force?: boolean;
   stdin?: NodeJS.ReadableStream;
+  /** The URL of the one HTML page imported (`--url`): its identity, whatever the page says. */
+  url?: string;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -46,6 +48,8 @@ export interface ImportSummary {
   unchanged: number;
   failed: number;
   errors: ImportError[];
+  /** Articles imported with a caveat (a page with no URL of its own, imported under its file's URL). */
+  warnings: ImportError[];
   nodesCreated: number;
   relationshipsCreated: number;
   elapsedMs: number;
@@ -96,6 +100,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     unchanged: 0,
     failed: 0,
     errors: [],
+    warnings: [],
     nodesCreated: 0,
     relationshipsCreated: 0,
     elapsedMs: 0,
@@ -164,12 +169,17 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       t = performance.now();
       let parsed: ReturnType<typeof parseInput>;
       try {
-        parsed = parseInput(input);
+        parsed = parseInput({ ...input, url: options.url });
       } catch (error) {
-        parsed = { articles: [], errors: [{ source: input.source, message: errorMessage(error) }] };
+        parsed = {
+          articles: [],
+          errors: [{ source: input.source, message: errorMessage(error) }],
+          warnings: [],
+        };
       }
       stageMs.parse += performance.now() - t;
       for (const error of parsed.errors) fail(error.source, error.message);
+      summary.warnings.push(...parsed.warnings);
       for (const article of parsed.articles) {
         t = performance.now();
         try {

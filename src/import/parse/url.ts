@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LinkKind } from '../../model/article';
 
 /**
@@ -25,6 +28,21 @@ export function canonicalUrl(raw: string, base?: string): string | null {
   let pathname = url.pathname.replace(/\/{2,}/g, '/');
   if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
   return `https://${host}${port}${pathname || '/'}`;
+}
+
+/**
+ * The identity of a page that names no URL of its own (no canonical link, og:url or JSON-LD url): the
+ * file's `file:` URL (stable while the file stays where it is; re-importing it updates the same article),
+ * or, for stdin, a content hash. Both are kept as they are, never upgraded to https.
+ */
+export function fallbackIdentity(source: string, bytes: Buffer): string {
+  if (source !== '-' && !source.includes('#')) return pathToFileURL(path.resolve(source)).href;
+  return `urn:sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
+
+/** Whether `url` is one of the fallback identities above (accepted wherever an article URL is). */
+export function isFallbackIdentity(url: string): boolean {
+  return /^file:\/\/\/\S+$|^urn:sha256:[0-9a-f]{32}$/.test(url);
 }
 
 const IMAGE_PROXY_HOSTS = new Set(['images.weserv.nl', 'wsrv.nl']);
