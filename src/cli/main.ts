@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../config';
 import { connectionFromConfig, createDriver, Neo4jUnavailableError, unreachableMessage } from '../db/driver';
 import { migrate } from '../db/migrate';
 import { importPaths, type ImportSummary } from '../import/pipeline';
+import { canonicalUrl } from '../graph/url';
 import { startNeo4j } from '../neo4j-launcher/launcher';
 import { createProgressReporter, formatSummary } from './progress';
 
@@ -44,12 +45,17 @@ interface ImportFlags {
   batchSize?: number;
   reextract?: boolean;
   progress?: boolean;
+  url?: string;
 }
 
 async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   const config = loadConfig();
   if (flags.json && !flags.dryRun) {
     console.error('--json goes with --dry-run: a real import prints its summary on stderr.');
+    return EXIT.failed;
+  }
+  if (flags.url !== undefined && (paths.length !== 1 || paths[0] === '-' || !canonicalUrl(flags.url))) {
+    console.error('--url names the http(s) URL of one page: give exactly one file with it.');
     return EXIT.failed;
   }
   let driver: Driver | undefined;
@@ -71,12 +77,15 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
       dryRun: flags.dryRun,
       force: flags.reextract,
       stdin: process.stdin,
+      url: flags.url,
       onProgress: reporter ? (progress) => reporter.update(progress) : undefined,
     });
     reporter?.stop();
     if (flags.json) {
       const articles = (summary.articles ?? []).map(({ paragraphs: _paragraphs, ...rest }) => rest);
-      process.stdout.write(`${JSON.stringify({ articles, errors: summary.errors }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ articles, errors: summary.errors, warnings: summary.warnings }, null, 2)}\n`,
+      );
     } else {
       console.error(formatSummary(summary));
     }
@@ -163,6 +172,7 @@ export function buildProgram(): Command {
     )
     .option('--reextract', 'rewrite every article even when unchanged, with the current alias memory')
     .option('--no-progress', 'no progress output')
+    .option('--url <url>', 'the URL of the one HTML page imported (its identity when the page names none)')
     .action(async (paths: string[], flags: ImportFlags) => {
       process.exitCode = await runImport(paths, flags);
       // Whatever a dead server's sockets or the driver's timers still hold, the import is over.

@@ -73,5 +73,9 @@ export function formatSummary(summary: ImportSummary): string {
     lines.push(`  rejected:`);
     for (const error of summary.errors) lines.push(`    ${error.source}: ${error.message}`);
   }
+  if (summary.warnings.length > 0) {
+    lines.push(`  warnings:`);
+    for (const warning of summary.warnings) lines.push(`    ${warning.source}: ${warning.message}`);
+  }
   return lines.join('\n');
 }

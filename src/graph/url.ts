@@ -24,3 +24,11 @@ export function canonicalUrl(raw: string, base?: string): string | null {
   if (pathname.length > 1) pathname = pathname.replace(/\/+$/, '');
   return `https://${host}${port}${pathname || '/'}`;
 }
+
+/**
+ * Whether `url` is a fallback identity: the `file:` URL or content hash (`urn:sha256:`) under which a
+ * page that names no URL of its own is imported (accepted wherever an article URL is).
+ */
+export function isFallbackIdentity(url: string): boolean {
+  return /^file:\/\/\/\S+$|^urn:sha256:[0-9a-f]{32}$/.test(url);
+}

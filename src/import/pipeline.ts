@@ -48,6 +48,8 @@ export interface ImportOptions {
   /** Rewrite articles even when unchanged (after the alias memory grew: `--reextract`). */
   force?: boolean;
   stdin?: NodeJS.ReadableStream;
+  /** The URL of the one HTML page imported (`--url`): its identity, whatever the page says. */
+  url?: string;
   onProgress?: (progress: ImportProgress) => void;
   /**
    * A batch that has not finished after this long fails as if Neo4j were gone (a hung server keeps
@@ -76,7 +78,7 @@ export interface ImportSummary {
   /** Stored articles, not among the inputs, written again because a name they use was taught. */
   reextracted: number;
   errors: ImportError[];
-  /** Not errors: conflicts resolved by rule, dates that did not parse, and the like. */
+  /** Not errors: conflicts resolved by rule, dates that did not parse, pages imported under a fallback identity, and the like. */
   warnings: ImportError[];
   nodesCreated: number;
   relationshipsCreated: number;
@@ -349,12 +351,17 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       t = performance.now();
       let parsed: ReturnType<typeof parseInput>;
       try {
-        parsed = parseInput(input);
+        parsed = parseInput({ ...input, url: options.url });
       } catch (error) {
-        parsed = { articles: [], errors: [{ source: input.source, message: errorMessage(error) }] };
+        parsed = {
+          articles: [],
+          errors: [{ source: input.source, message: errorMessage(error) }],
+          warnings: [],
+        };
       }
       stageMs.parse += performance.now() - t;
       for (const error of parsed.errors) fail(error.source, error.message);
+      summary.warnings.push(...parsed.warnings);
       for (const article of parsed.articles) {
         t = performance.now();
         try {

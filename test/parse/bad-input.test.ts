@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
@@ -12,6 +13,7 @@ describe('bad inputs give one clear error, never an exception', () => {
     expect(parse(Buffer.alloc(0))).toEqual({
       articles: [],
       errors: [{ source: 'input', message: 'empty file' }],
+      warnings: [],
     });
     expect(parse(Buffer.from('\ufeff  \n\n')).errors[0].message).toMatch(/^empty file/);
   });
@@ -32,11 +34,33 @@ describe('bad inputs give one clear error, never an exception', () => {
     expect(result.errors[0].message).toMatch(/no URL and no title/);
   });
 
-  it('a title without any URL', () => {
-    const result = parse(
-      Buffer.from('<html><head><title>Only a title</title></head><body><p>x</p></body></html>'),
-    );
-    expect(result.errors[0].message).toMatch(/no article URL.*Only a title/);
+  describe('a page with a title but no URL of its own', () => {
+    const page = Buffer.from('<html><head><title>Only a title</title></head><body><p>x</p></body></html>');
+
+    it("is imported under its file's URL, with a warning rather than an error", () => {
+      const result = parse(page, 'pages/only-title.html');
+      expect(result.errors).toEqual([]);
+      const expected = pathToFileURL(path.resolve('pages/only-title.html')).href;
+      expect(result.articles.map((a) => [a.url, a.title])).toEqual([[expected, 'Only a title']]);
+      expect(result.warnings).toEqual([
+        { source: 'pages/only-title.html', message: expect.stringMatching(/no article URL.*--url/) },
+      ]);
+    });
+
+    it('from stdin, under a hash of its content: the same page gets the same identity', () => {
+      const first = parse(page, '-').articles[0].url;
+      expect(first).toMatch(/^urn:sha256:[0-9a-f]{32}$/);
+      expect(parse(Buffer.from(page), '-').articles[0].url).toBe(first);
+      expect(parse(Buffer.from(page.toString().replace('<p>x', '<p>y')), '-').articles[0].url).not.toBe(
+        first,
+      );
+    });
+
+    it('under the URL given with --url, with no warning', () => {
+      const result = parseInput({ source: 'a.html', bytes: page, url: 'http://Example.com/news/a/?x=1' });
+      expect(result.articles[0].url).toBe('https://example.com/news/a');
+      expect(result.warnings).toEqual([]);
+    });
   });
 
   it('text that is no known format', () => {

@@ -1,5 +1,5 @@
 import { GraphQLDateTime } from 'graphql-scalars';
-import { canonicalUrl } from '../../graph/url';
+import { canonicalUrl, isFallbackIdentity } from '../../graph/url';
 import { isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
 import { Arg, Args, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
@@ -142,7 +142,8 @@ export class QueryResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     // The importer's canonical form, so a pasted URL with a trailing slash or ?smid= still matches.
-    const canonical = canonicalUrl(url);
+    // A page imported without a URL of its own is known by its file: URL or content hash.
+    const canonical = isFallbackIdentity(url) ? url : canonicalUrl(url);
     if (canonical === null) throw badInput('url must be an http(s) URL.', 'url');
     const loaders = selectedArticleLoaders(info);
     if (loaders.length === 0) return (await A.articlesByUrl(ctx.db, [canonical]))[0];

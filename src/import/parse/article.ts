@@ -13,9 +13,11 @@ export interface ArticleParts extends Content {
   authors: string[];
   /** A section the page states (JSON-LD articleSection); the URL path wins when it has one. */
   section?: string | null;
+  /** The identity to use when the page names no URL (`--url`, or the file's URL); a warning says so. */
+  fallbackUrl?: string | null;
 }
 
-export type Built = { article: ParsedArticle } | { error: string };
+export type Built = { article: ParsedArticle; warning?: string } | { error: string };
 
 function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
@@ -32,14 +34,19 @@ function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
  * and a title; the error names what is missing.
  */
 export function buildArticle(parts: ArticleParts): Built {
-  const url = parts.url ? canonicalUrl(parts.url) : null;
+  const named = parts.url ? canonicalUrl(parts.url) : null;
   const title = collapseText(parts.title ?? '');
-  if (!url && !title) return { error: 'no URL and no title found: not an article' };
-  if (!url) return { error: `no article URL found (title: "${title.slice(0, 80)}")` };
+  if (!named && !title) return { error: 'no URL and no title found: not an article' };
+  if (!named && !parts.fallbackUrl) return { error: `no article URL found (title: "${title.slice(0, 80)}")` };
+  const url = named ?? parts.fallbackUrl!;
+  const warning = named
+    ? undefined
+    : `no article URL found (no canonical link, og:url or JSON-LD url): imported as ${url}; pass --url to name it`;
   if (!title) return { error: `no title found (url: ${url})` };
   const paragraphs = parts.paragraphs.filter((p) => p !== '');
   const body = paragraphs.join('\n');
   return {
+    ...(warning ? { warning } : {}),
     article: {
       source: parts.source,
       url,

@@ -6,6 +6,47 @@ import { collapseText } from './text';
  */
 const INSTITUTIONAL = /^(《?纽约时[报候]》?(中文网)?|the new york times|new york times|nyt|staff)$/i;
 
+/**
+ * Bylines that credit a newsroom, a desk or a wire rather than a person ("BBC News", "Our Foreign Staff",
+ * "WebMD Health News", "Reuters", "Associated Press"): never Person authors.
+ */
+const NEWSROOM =
+  /\b(news|staff|desk|editors?|editorial|reporters|correspondents?|bureau|agency|wire|press|reuters|times|post|journal|magazine|media|online|team|digital|\.com)\b/i;
+
+const MONTH_WORD = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+
+/** A date or time glued to or following the names ("Lucas Nolan22 Dec 2016651", "Nathan Willis March 25, 2015"). */
+const TRAILING_DATE = new RegExp(
+  `\\s*(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\d{1,2},?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}|(?:updated|published|posted|last updated)\\b).*$`,
+  'i',
+);
+
+/**
+ * Person names from a byline as pages print it: "By Erin Cunningham", "by Lucas Nolan22 Dec 2016651",
+ * "By Brenda Goodman, MA\n WebMD Health News", "Written by X\n Edited by Y", "April 28, 2019 at 6:01 am".
+ * Only the first line counts (the next ones are desks, dates and editors); academic degrees, dates and
+ * newsroom credits are dropped. Returns [] when no person is named.
+ */
+export function bylineNames(raw: string | null | undefined): string[] {
+  if (!raw) return [];
+  const first =
+    raw
+      .trim()
+      .replace(/^(?:(?:written|posted|reported|story|words)\s+)?by[:\s]+/i, '')
+      .split(/\n|\s{3,}|\s+[|•]\s+/)[0] ?? '';
+  const text = collapseText(first)
+    .replace(TRAILING_DATE, '')
+    .replace(/,?\s+(?:MA|MS|MD|PhD|Ph\.D\.|MPH|RN|Jr\.?|Sr\.?)(?=$|,)/g, '')
+    .trim();
+  if (text === '' || /\d/.test(text) || /^(?:last\s+)?updated\b/i.test(text)) return [];
+  // A person in a byline has a given name and a surname; one word is a handle, an initial or a desk.
+  const names = parseByline(text).filter((name) => {
+    const words = name.split(' ').length;
+    return !NEWSROOM.test(name) && words >= 2 && words <= 5;
+  });
+  return looksLikeNames(names) ? names : [];
+}
+
 /** Splits a list of names on `,` `，` `、` `;` `和` `与` `及` `and` `&` and drops duplicates (keeping order). */
 export function splitNames(raw: string): string[] {
   const parts = collapseText(raw)

@@ -4,10 +4,20 @@ import { decodeBytes } from './decode';
 import { isFeed, parseFeed } from './feed';
 import { isHtmlPage, parsePage } from './page';
 import { isSeedLayout, parseSeed } from './seed';
+import { fallbackIdentity } from './url';
 
 export interface ParseResult {
   articles: ParsedArticle[];
   errors: ImportError[];
+  /** Articles imported with a caveat, e.g. a page with no URL of its own, imported under its file's URL. */
+  warnings: ImportError[];
+}
+
+export interface ParseInput {
+  source: string;
+  bytes: Buffer;
+  /** The URL of an HTML page (`import --url`): its identity, whatever the page says. */
+  url?: string;
 }
 
 /**
@@ -15,10 +25,10 @@ export interface ParseResult {
  * (`<!--ms-->` + `[title](url)` + `------` + HTML), an RSS/Atom feed (one article per item), or an HTML
  * article page. Never throws: every problem becomes an ImportError for this input (or this feed item).
  */
-export function parseInput(input: { source: string; bytes: Buffer }): ParseResult {
+export function parseInput(input: ParseInput): ParseResult {
   const { source } = input;
   const decoded = decodeBytes(input.bytes);
-  if ('error' in decoded) return { articles: [], errors: [{ source, message: decoded.error }] };
+  if ('error' in decoded) return { articles: [], errors: [{ source, message: decoded.error }], warnings: [] };
   // Leading blank lines would hide the seed header, which is recognised by its first line.
   const text = decoded.text
     .replace(/^\ufeff/, '')
@@ -27,21 +37,31 @@ export function parseInput(input: { source: string; bytes: Buffer }): ParseResul
   try {
     if (isSeedLayout(text)) return fromBuilt([{ source, built: parseSeed(source, text) }]);
     if (isFeed(text)) return fromBuilt(parseFeed(source, text));
-    if (isHtmlPage(text)) return fromBuilt([{ source, built: parsePage(source, text) }]);
+    if (isHtmlPage(text)) {
+      const identity = { url: input.url ?? null, fallbackUrl: fallbackIdentity(source, input.bytes) };
+      return fromBuilt([{ source, built: parsePage(source, text, identity) }]);
+    }
   } catch (err) {
-    return { articles: [], errors: [{ source, message: `parse failed: ${(err as Error).message}` }] };
+    return {
+      articles: [],
+      errors: [{ source, message: `parse failed: ${(err as Error).message}` }],
+      warnings: [],
+    };
   }
   return {
     articles: [],
+    warnings: [],
     errors: [{ source, message: 'unknown format: not a seed article, an RSS/Atom feed or an HTML page' }],
   };
 }
 
 function fromBuilt(results: Array<{ source: string; built: Built }>): ParseResult {
-  const out: ParseResult = { articles: [], errors: [] };
+  const out: ParseResult = { articles: [], errors: [], warnings: [] };
   for (const { source, built } of results) {
-    if ('article' in built) out.articles.push(built.article);
-    else out.errors.push({ source, message: built.error });
+    if ('article' in built) {
+      out.articles.push(built.article);
+      if (built.warning) out.warnings.push({ source, message: built.warning });
+    } else out.errors.push({ source, message: built.error });
   }
   return out;
 }

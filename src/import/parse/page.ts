@@ -1,12 +1,14 @@
 import type { AnyNode } from 'domhandler';
 import type { ArticleImage } from '../../model/article';
 import type { Built } from './article';
+import type { Content } from './content';
 import { buildArticle } from './article';
 import { takeByline } from './byline';
 import { readContent } from './content';
-import { parseByline, parseImageCredit } from './credits';
+import { bylineNames, parseImageCredit } from './credits';
 import { BEIJING, toIsoDate } from './date';
 import { type Doc, loadHtml, removeJunk, removeNode, walkElements } from './dom';
+import { type Readable, readArticle } from './readable';
 import { collapseText } from './text';
 import { canonicalUrl } from '../../graph/url';
 import { unwrapImageProxy } from './url';
@@ -49,7 +51,11 @@ function readJsonLd($: Doc): NewsArticleLd | null {
   for (const el of $('script[type="application/ld+json"]').toArray()) {
     let data: unknown;
     try {
-      data = JSON.parse($(el).text());
+      // Some sites wrap the block in CDATA or an HTML comment, as Readability also tolerates.
+      const text = $(el)
+        .text()
+        .replace(/^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$/g, '');
+      data = JSON.parse(text);
     } catch {
       continue; // One malformed block must not hide the rest of the page.
     }
@@ -78,9 +84,14 @@ function str(value: unknown): string | null {
 function ldAuthors(value: unknown): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
   return list.flatMap((a) => {
+    if (a && typeof a === 'object') {
+      const type = (a as { '@type'?: unknown })['@type'];
+      // A newsroom credited as author (BBC News, "Organization") is not a person.
+      if (typeof type === 'string' && /organi[sz]ation|corporation|newsmedia/i.test(type)) return [];
+    }
     const name =
       typeof a === 'string' ? a : a && typeof a === 'object' ? str((a as { name?: unknown }).name) : null;
-    return name ? parseByline(name) : [];
+    return name ? bylineNames(name) : [];
   });
 }
 
@@ -129,31 +140,51 @@ const BODY_SELECTORS = [
  * comes from JSON-LD first, then Open Graph/article meta, then the visible markup; the body from the most
  * specific article container found.
  */
-export function parsePage(source: string, html: string): Built {
+export function parsePage(
+  source: string,
+  html: string,
+  identity: { url?: string | null; fallbackUrl?: string | null } = {},
+): Built {
   const $ = loadHtml(html);
   const ld = readJsonLd($); // before removeJunk, which drops every <script>
   const url =
+    identity.url ??
     str(ld?.url) ??
     str(ld?.mainEntityOfPage) ??
     meta($, 'og:url') ??
     $('link[rel="canonical"]').attr('href') ??
     null;
+  const isCn = url ? /(^|\.)cn\.nytimes\.com$/i.test(safeHost(url)) : false;
+  // cn.nytimes.com pages keep their own layout rules; any other page goes through Readability first.
+  const readable = isCn ? null : readArticle(html);
   const title =
+    readable?.title ||
     str(ld?.headline) ||
     meta($, 'og:title', 'twitter:title') ||
     collapseText($('h1').first().text()) ||
     collapseText($('title').first().text()).replace(SITE_SUFFIX, '');
-  const isCn = url ? /(^|\.)cn\.nytimes\.com$/i.test(safeHost(url)) : false;
   // Zoneless dates: cn.nytimes.com prints Beijing time; elsewhere UTC is the least surprising guess.
   const zoneless = isCn ? BEIJING : '+00:00';
   let publishedAt =
     toIsoDate(str(ld?.datePublished) ?? str(ld?.dateCreated), zoneless) ??
-    toIsoDate(meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date'), zoneless);
+    toIsoDate(
+      meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date'),
+      zoneless,
+    ) ??
+    toIsoDate(readable?.publishedTime, zoneless);
   let authors = ldAuthors(ld?.author);
   if (authors.length === 0) {
-    const byline = meta($, 'byline', 'author', 'article:author');
-    if (byline && !/^https?:/i.test(byline)) authors = parseByline(byline);
+    // article:author is an Open Graph property; as a `name` it is some sites' own (and often another
+    // writer's: a columnist's page tag), so only the property form counts, as in Readability.
+    const byline =
+      meta($, 'byline', 'author', 'parsely-author', 'dc.creator', 'DC.creator') ??
+      ($('meta[property="article:author"]').attr('content') || null);
+    if (byline && !/^https?:/i.test(byline)) authors = bylineNames(byline);
   }
+  // Readability's byline (rel=author, itemprop=author, byline classes near the article) before a page-wide
+  // search, which may find comment bylines.
+  if (authors.length === 0) authors = bylineNames(readable?.byline);
+  if (authors.length === 0) authors = visibleAuthors($);
 
   const section = str(ld?.articleSection) ?? meta($, 'article:section');
   const ogImage = meta($, 'og:image');
@@ -161,12 +192,9 @@ export function parsePage(source: string, html: string): Built {
   // The visible byline may sit outside the body container (in the page header), so it is read page-wide.
   const byline = takeByline($.root().get(0)!, zoneless);
   if (authors.length === 0) authors = byline.authors;
-  publishedAt ??= byline.publishedAt;
-  const root: AnyNode =
-    BODY_SELECTORS.map((sel) => $(sel).get(0)).find((el) => el !== undefined) ?? $.root().get(0)!;
-  removeHeadings(root);
+  publishedAt ??= byline.publishedAt ?? toIsoDate($('time[datetime]').first().attr('datetime'), zoneless);
   const base = url ?? undefined;
-  const content = readContent(root, base);
+  const content = readBody($, readable, base);
   const fallbackImages = [...ldImages(ld?.image, base)];
   const ogUrl = ogImage ? canonicalUrl(unwrapImageProxy(ogImage), base) : null;
   if (ogUrl)
@@ -174,6 +202,7 @@ export function parsePage(source: string, html: string): Built {
   return buildArticle({
     source,
     url,
+    fallbackUrl: identity.fallbackUrl,
     title: title || null,
     publishedAt,
     authors,
@@ -182,6 +211,48 @@ export function parsePage(source: string, html: string): Built {
     // Body images carry captions; metadata images are only used when the body has none.
     images: content.images.length > 0 ? content.images : fallbackImages,
   });
+}
+
+/** Readability's body when it found one of some length; else the most specific article container. */
+function readBody($: Doc, readable: Readable | null, base: string | undefined): Content {
+  if (readable && readable.words >= MIN_READABLE_WORDS) {
+    const body = loadHtml(readable.content);
+    const root = body.root().get(0)!;
+    removeHeadings(root);
+    const content = readContent(root, base);
+    if (content.paragraphs.length > 0) return content;
+  }
+  const root: AnyNode =
+    BODY_SELECTORS.map((sel) => $(sel).get(0)).find((el) => el !== undefined) ?? $.root().get(0)!;
+  removeHeadings(root);
+  return readContent(root, base);
+}
+
+/** Below this, Readability has found a teaser or a login box rather than the article. */
+const MIN_READABLE_WORDS = 25;
+
+/**
+ * Author names marked up in the page (metascraper's conventions): schema.org `itemprop=author` (its `name`
+ * part when it has one), `rel=author` links, hCard `.author .fn` / `.vcard .fn`, and `.byline` blocks.
+ */
+const AUTHOR_SELECTORS = [
+  '[itemprop="author"] [itemprop="name"]',
+  '[itemprop="author"]',
+  'a[rel="author"]',
+  '.author .fn, .vcard .fn, .byline .fn',
+  '.byline-name, .byline__name, .author-name, .byline a[href*="/author"], .byline',
+];
+
+function visibleAuthors($: Doc): string[] {
+  for (const sel of AUTHOR_SELECTORS) {
+    for (const el of $(sel).toArray().slice(0, 5)) {
+      const node = $(el);
+      const text = node.is('meta') ? (node.attr('content') ?? '') : (node.attr('content') ?? node.text());
+      const names = bylineNames(text);
+      if (names.length > 0) return names;
+    }
+  }
+  return [];
 }
 
 /**

@@ -1,4 +1,18 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { LinkKind } from '../../model/article';
+
+/**
+ * The identity of a page that names no URL of its own (no canonical link, og:url or JSON-LD url): the
+ * file's `file:` URL (stable while the file stays where it is; re-importing it updates the same article),
+ * or, for stdin, a content hash. Both are kept as they are, never upgraded to https (see
+ * `isFallbackIdentity` in src/graph/url.ts).
+ */
+export function fallbackIdentity(source: string, bytes: Buffer): string {
+  if (source !== '-' && !source.includes('#')) return pathToFileURL(path.resolve(source)).href;
+  return `urn:sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
 
 const IMAGE_PROXY_HOSTS = new Set(['images.weserv.nl', 'wsrv.nl']);
 
