@@ -8,7 +8,7 @@ import { connectionFromConfig, createDriver, unreachableMessage } from '../db/dr
 import { migrate } from '../db/migrate';
 import { importPaths, type ImportSummary } from '../import/pipeline';
 import { startNeo4j } from '../neo4j-launcher/launcher';
-import { createProgressReporter, formatSummary } from './progress';
+import { createProgressReporter, formatSummary, summaryJson } from './progress';
 
 /** Exit codes of `newsgraph import`. */
 export const EXIT = { ok: 0, failed: 1, someRejected: 2 } as const;
@@ -48,10 +48,6 @@ interface ImportFlags {
 
 async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   const config = loadConfig();
-  if (flags.json && !flags.dryRun) {
-    console.error('--json goes with --dry-run: a real import prints its summary on stderr.');
-    return EXIT.failed;
-  }
   let driver: Driver | undefined;
   if (!flags.dryRun) {
     try {
@@ -74,9 +70,12 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
       onProgress: reporter ? (progress) => reporter.update(progress) : undefined,
     });
     reporter?.stop();
-    if (flags.json) {
+    if (flags.json && flags.dryRun) {
       const articles = (summary.articles ?? []).map(({ paragraphs: _paragraphs, ...rest }) => rest);
       process.stdout.write(`${JSON.stringify({ articles, errors: summary.errors }, null, 2)}\n`);
+    } else if (flags.json) {
+      // A real import: the summary as one line of JSON on stdout, nothing else there.
+      process.stdout.write(`${summaryJson(summary)}\n`);
     } else {
       console.error(formatSummary(summary));
     }
@@ -150,7 +149,10 @@ export function buildProgram(): Command {
     )
     .argument('<paths...>')
     .option('--dry-run', 'parse and extract only; write nothing')
-    .option('--json', 'with --dry-run: print the extracted articles as one JSON document on stdout')
+    .option(
+      '--json',
+      'print JSON on stdout and nothing else: the summary as one line, or with --dry-run the extracted articles',
+    )
     .option(
       '--batch-size <n>',
       'articles per write transaction (default IMPORT_BATCH_SIZE or 250)',

@@ -24,8 +24,11 @@ export interface BatchResult {
 export interface Writer {
   /** Writes one batch in one transaction (retried on transient errors by the driver). */
   writeBatch(articles: ExtractedArticle[]): Promise<BatchResult>;
-  /** Corpus-level clean-up and topic weights; run once after the batches. */
-  finalize(): Promise<void>;
+  /**
+   * Corpus-level clean-up and topic weights; run once after the batches. `onStep` hears each
+   * step as it starts (its name, steps done, all steps).
+   */
+  finalize(onStep?: (step: string, done: number, total: number) => void): Promise<void>;
   loadAliasMemory(): Promise<AliasMemory>;
 }
 
@@ -333,17 +336,22 @@ export function createWriter(driver: Driver, database: string, options: { force?
       }
     },
 
-    async finalize() {
+    async finalize(onStep) {
+      const total = 3;
       const s = session();
       try {
+        onStep?.('clean-up, counts and topic weights', 0, total);
         await s.executeWrite(async (tx) => {
           for (const query of Q.FINALIZE) await tx.run(query);
         });
+        onStep?.('full-text index refresh', 1, total);
         await s.run(Q.AWAIT_FULLTEXT);
       } finally {
         await s.close();
       }
+      onStep?.('stored experts and co-mentions', 2, total);
       await refreshAggregates(driver, database);
+      onStep?.('finished', total, total);
     },
 
     async loadAliasMemory() {
