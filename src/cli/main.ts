@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config';
 import { connectionFromConfig, createDriver, unreachableMessage } from '../db/driver';
 import { migrate } from '../db/migrate';
 import { importPaths, type ImportSummary } from '../import/pipeline';
-import { startNeo4j } from '../neo4j-launcher/launcher';
+import { startNeo4j, stopNeo4j } from '../neo4j-launcher/launcher';
 import { createProgressReporter, formatSummary, summaryJson } from './progress';
 
 /** Exit codes of `newsgraph import`. */
@@ -94,11 +94,20 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   }
 }
 
-async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promise<void> {
+async function serve(options: { launch: boolean; seedIfEmpty: boolean; stopNeo4j?: boolean }): Promise<void> {
   const config = loadConfig();
+  // Neo4j outlives the server unless asked otherwise: the next start then takes seconds.
+  let stopOnExit = false;
   if (options.launch && !config.neo4jUriFromEnv) {
     const target = await startNeo4j('dev');
-    console.error(`Neo4j ${target.version ?? ''} at ${target.uri} (${target.via})`);
+    stopOnExit = !!options.stopNeo4j && target.via !== 'env';
+    console.error(
+      `Neo4j ${target.version ?? ''} at ${target.uri} (${target.via}); ${
+        stopOnExit
+          ? 'it stops when this server exits'
+          : 'it keeps running after this server exits (npm run neo4j:stop, or start with -- --stop-neo4j)'
+      }`,
+    );
   }
   const driver = await connect(config);
   await migrate(driver, config.neo4jDatabase);
@@ -131,6 +140,7 @@ async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promis
   const shutdown = async () => {
     await server.stop();
     await driver.close();
+    if (stopOnExit) await stopNeo4j('dev');
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -188,7 +198,13 @@ export function buildProgram(): Command {
     .description(
       'the quick start: start Neo4j if needed, apply the schema, import seeds/ into an empty graph, serve',
     )
-    .action(() => serve({ launch: true, seedIfEmpty: true }));
+    .option(
+      '--stop-neo4j',
+      'stop the launched Neo4j when the server exits (Ctrl+C); by default it keeps running',
+    )
+    .action((flags: { stopNeo4j?: boolean }) =>
+      serve({ launch: true, seedIfEmpty: true, stopNeo4j: flags.stopNeo4j }),
+    );
 
   return program;
 }
