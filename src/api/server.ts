@@ -68,6 +68,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     includeStacktraceInErrorResponses: !production,
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
+    // The CLI and the benchmark child stop the server on SIGINT/SIGTERM themselves; Apollo's own
+    // handlers would re-raise the signal and end the process before their clean-up (closing the
+    // driver, `npm start -- --stop-neo4j` stopping Neo4j) ran.
+    stopOnTerminationSignals: false,
   });
   await server.start();
   app.disable('x-powered-by');
