@@ -77,6 +77,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       !production && (options.exposeStacktraces ?? ['1', 'true'].includes(process.env.API_STACKTRACES ?? '')),
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
+    // The CLI and the benchmark child stop the server on SIGINT/SIGTERM themselves; Apollo's own
+    // handlers would re-raise the signal and end the process before their clean-up (closing the
+    // driver, `npm start -- --stop-neo4j` stopping Neo4j) ran.
+    stopOnTerminationSignals: false,
   });
   const { url } = await startHttpServer(server, {
     port: options.port,

@@ -8,8 +8,8 @@ import { connectionFromConfig, createDriver, Neo4jUnavailableError, unreachableM
 import { migrate } from '../db/migrate';
 import { importPaths, type ImportSummary } from '../import/pipeline';
 import { canonicalUrl } from '../graph/url';
-import { startNeo4j } from '../neo4j-launcher/launcher';
-import { createProgressReporter, formatSummary } from './progress';
+import { startNeo4j, stopNeo4j } from '../neo4j-launcher/launcher';
+import { createProgressReporter, formatSummary, summaryJson } from './progress';
 
 /** Exit codes of `newsgraph import`. */
 export const EXIT = { ok: 0, failed: 1, someRejected: 2 } as const;
@@ -50,10 +50,6 @@ interface ImportFlags {
 
 async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   const config = loadConfig();
-  if (flags.json && !flags.dryRun) {
-    console.error('--json goes with --dry-run: a real import prints its summary on stderr.');
-    return EXIT.failed;
-  }
   if (flags.url !== undefined && (paths.length !== 1 || paths[0] === '-' || !canonicalUrl(flags.url))) {
     console.error('--url names the http(s) URL of one page: give exactly one file with it.');
     return EXIT.failed;
@@ -81,11 +77,14 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
       onProgress: reporter ? (progress) => reporter.update(progress) : undefined,
     });
     reporter?.stop();
-    if (flags.json) {
+    if (flags.json && flags.dryRun) {
       const articles = (summary.articles ?? []).map(({ paragraphs: _paragraphs, ...rest }) => rest);
       process.stdout.write(
         `${JSON.stringify({ articles, errors: summary.errors, warnings: summary.warnings }, null, 2)}\n`,
       );
+    } else if (flags.json) {
+      // A real import: the summary as one line of JSON on stdout, nothing else there.
+      process.stdout.write(`${summaryJson(summary)}\n`);
     } else {
       console.error(formatSummary(summary));
     }
@@ -109,11 +108,20 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
   }
 }
 
-async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promise<void> {
+async function serve(options: { launch: boolean; seedIfEmpty: boolean; stopNeo4j?: boolean }): Promise<void> {
   const config = loadConfig();
+  // Neo4j outlives the server unless asked otherwise: the next start then takes seconds.
+  let stopOnExit = false;
   if (options.launch && !config.neo4jUriFromEnv) {
     const target = await startNeo4j('dev');
-    console.error(`Neo4j ${target.version ?? ''} at ${target.uri} (${target.via})`);
+    stopOnExit = !!options.stopNeo4j && target.via !== 'env';
+    console.error(
+      `Neo4j ${target.version ?? ''} at ${target.uri} (${target.via}); ${
+        stopOnExit
+          ? 'it stops when this server exits'
+          : 'it keeps running after this server exits (npm run neo4j:stop, or start with -- --stop-neo4j)'
+      }`,
+    );
   }
   const driver = await connect(config);
   await migrate(driver, config.neo4jDatabase);
@@ -146,6 +154,7 @@ async function serve(options: { launch: boolean; seedIfEmpty: boolean }): Promis
   const shutdown = async () => {
     await server.stop();
     await driver.close();
+    if (stopOnExit) await stopNeo4j('dev');
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
@@ -164,7 +173,10 @@ export function buildProgram(): Command {
     )
     .argument('<paths...>')
     .option('--dry-run', 'parse and extract only; write nothing')
-    .option('--json', 'with --dry-run: print the extracted articles as one JSON document on stdout')
+    .option(
+      '--json',
+      'print JSON on stdout and nothing else: the summary as one line, or with --dry-run the extracted articles',
+    )
     .option(
       '--batch-size <n>',
       'articles per write transaction (default IMPORT_BATCH_SIZE or 250)',
@@ -203,7 +215,13 @@ export function buildProgram(): Command {
     .description(
       'the quick start: start Neo4j if needed, apply the schema, import seeds/ into an empty graph, serve',
     )
-    .action(() => serve({ launch: true, seedIfEmpty: true }));
+    .option(
+      '--stop-neo4j',
+      'stop the launched Neo4j when the server exits (Ctrl+C); by default it keeps running',
+    )
+    .action((flags: { stopNeo4j?: boolean }) =>
+      serve({ launch: true, seedIfEmpty: true, stopNeo4j: flags.stopNeo4j }),
+    );
 
   return program;
 }

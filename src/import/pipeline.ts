@@ -32,11 +32,22 @@ import { applyCurations, compileCurations, NO_CURATIONS, type Curations } from '
  * while the next batch is being extracted.
  */
 
+/** The stage an import is in: reading and extracting inputs, writing the last batches, finalizing. */
+export type ImportPhase = 'extract' | 'write' | 'finalize' | 'done';
+
 export interface ImportProgress {
+  phase: ImportPhase;
   inputs: number;
   articles: number;
   failed: number;
   currentSource: string;
+  /** Write batches committed, and handed to the writer so far (the total once reading ends). */
+  batchesWritten: number;
+  batchesTotal: number;
+  /** During finalize: the step that runs now, and how many steps there are. */
+  finalizeStep: string | null;
+  finalizeStepsDone: number;
+  finalizeSteps: number;
 }
 
 export interface ImportOptions {
@@ -271,7 +282,19 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     resolved.extractionKey = relevance.extractionKey(resolved);
     return resolved;
   };
-  const progress: ImportProgress = { inputs: 0, articles: 0, failed: 0, currentSource: '' };
+  const progress: ImportProgress = {
+    phase: 'extract',
+    inputs: 0,
+    articles: 0,
+    failed: 0,
+    currentSource: '',
+    batchesWritten: 0,
+    batchesTotal: 0,
+    finalizeStep: null,
+    finalizeStepsDone: 0,
+    finalizeSteps: 0,
+  };
+  const report = () => options.onProgress?.(progress);
 
   const fail = (source: string, message: string) => {
     summary.failed += 1;
@@ -330,8 +353,12 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
     if (batch.length === 0) return;
     const ready = batch;
     batch = [];
+    progress.batchesTotal += 1;
     await inFlight;
-    inFlight = writeBatch(ready);
+    inFlight = writeBatch(ready).then(() => {
+      progress.batchesWritten += 1;
+      report();
+    });
     // Awaited before the next batch; until then a rejection must not count as unhandled.
     inFlight.catch(() => undefined);
   };
@@ -376,10 +403,14 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
         if (batch.length >= batchSize) await flush();
       }
     }
-    options.onProgress?.(progress);
+    report();
     t = performance.now();
   }
   await flush();
+  if (writer) {
+    progress.phase = 'write';
+    report();
+  }
   await inFlight;
 
   // Pass 3: stored articles outside this run that a changed memory entry may affect are extracted
@@ -418,11 +449,20 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
 
   if (writer) {
     const t0 = performance.now();
-    await writer.finalize();
+    progress.phase = 'finalize';
+    await writer.finalize((step, done, total) => {
+      progress.finalizeStep = step;
+      progress.finalizeStepsDone = done;
+      progress.finalizeSteps = total;
+      report();
+    });
     stageMs.finalize = performance.now() - t0;
   } else {
     summary.new = progress.articles;
   }
+  progress.phase = 'done';
+  progress.finalizeStep = null;
+  report();
   summary.elapsedMs = performance.now() - started;
   summary.articlesPerSecond = progress.articles / Math.max(summary.elapsedMs / 1000, 1e-9);
   return summary;

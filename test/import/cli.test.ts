@@ -88,6 +88,35 @@ describe('newsgraph import (CLI)', () => {
     expect(stderr).toMatch(/1 new, 0 updated, 0 unchanged, 1 failed/);
   });
 
+  it('--json on a real import prints the summary as one line of JSON on stdout and nothing else', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
+    fs.copyFileSync(SEED, path.join(dir, 'seed.txt'));
+    fs.copyFileSync(SEED, path.join(dir, 'again.txt'));
+    const { code, stdout } = cli(['import', '--json', dir]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const summary = JSON.parse(lines[0]);
+    expect(summary).toEqual(
+      expect.objectContaining({ imported: 2, failed: 0, errors: [], stageMs: expect.any(Object) }),
+    );
+    expect(summary.new + summary.updated + summary.unchanged).toBe(2);
+    expect(summary).not.toHaveProperty('articles');
+  });
+
+  it('says "Nothing imported" when every input failed, and counts inputs right in its progress lines', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsgraph-cli-'));
+    fs.writeFileSync(path.join(dir, 'a.md'), '');
+    fs.writeFileSync(path.join(dir, 'b.md'), '');
+    const { code, stderr } = cli(['import', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^Nothing imported/m);
+    expect(stderr).not.toMatch(/^Imported/m);
+    // Not a TTY: plain lines at each phase, the last extract line with both inputs counted.
+    expect(stderr).toMatch(/^writing: batches written 0\/0 \(2 inputs, 0 articles extracted, 2 failed\)$/m);
+    expect(stderr).toMatch(/^finalizing: step 1\/3, clean-up/m);
+  });
+
   it('exits 1 with advice when Neo4j is unreachable', () => {
     const { code, stderr } = cli(['import', SEED], { NEO4J_URI: 'bolt://127.0.0.1:1' });
     expect(code).toBe(1);

@@ -29,8 +29,11 @@ export interface BatchResult {
 export interface Writer {
   /** Writes one batch in one transaction (retried on transient errors by the driver). */
   writeBatch(articles: ExtractedArticle[]): Promise<BatchResult>;
-  /** Corpus-level clean-up (what no article supports any more); run once after the batches. */
-  finalize(): Promise<void>;
+  /**
+   * Corpus-level clean-up (what no article supports any more); run once after the batches.
+   * `onStep` hears each step as it starts (its name, steps done, all steps).
+   */
+  finalize(onStep?: (step: string, done: number, total: number) => void): Promise<void>;
   /** What every stored article teaches the alias memory, with the version that decides between copies. */
   loadTeachings(): Promise<StoredTeaching[]>;
   /** Stored articles (not in `skip`) whose text or mentions involve one of these names. */
@@ -429,16 +432,20 @@ export function createWriter(
       }
     },
 
-    async finalize() {
+    async finalize(onStep) {
+      const total = 2;
       const s = session();
       try {
+        onStep?.('clean-up and counts', 0, total);
         await s.executeWrite(async (tx) => {
           for (const query of Q.FINALIZE) await tx.run(query);
         }, txConfig);
+        onStep?.('full-text index refresh', 1, total);
         await s.run(Q.AWAIT_FULLTEXT);
       } finally {
         await s.close();
       }
+      onStep?.('finished', total, total);
     },
 
     async loadCurations() {
