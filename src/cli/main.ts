@@ -75,8 +75,12 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
     });
     reporter?.stop();
     if (flags.json) {
-      const articles = (summary.articles ?? []).map(({ paragraphs: _paragraphs, ...rest }) => rest);
-      process.stdout.write(`${JSON.stringify({ articles, errors: summary.errors }, null, 2)}\n`);
+      const articles = (summary.articles ?? []).map(
+        ({ paragraphs: _paragraphs, taught: _taught, extractionKey: _key, ...rest }) => rest,
+      );
+      process.stdout.write(
+        `${JSON.stringify({ articles, errors: summary.errors, warnings: summary.warnings }, null, 2)}\n`,
+      );
     } else {
       console.error(formatSummary(summary));
     }

@@ -346,6 +346,7 @@ export async function importPaths(paths: string[], options: ImportOptions = {}):
       }
       stageMs.parse += performance.now() - t;
       for (const error of parsed.errors) fail(error.source, error.message);
+      summary.warnings.push(...(parsed.warnings ?? []));
       for (const article of parsed.articles) {
         t = performance.now();
         try {

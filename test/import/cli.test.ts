@@ -41,7 +41,7 @@ describe('newsgraph import (CLI)', () => {
     });
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
-    expect(Object.keys(doc).sort()).toEqual(['articles', 'errors']);
+    expect(Object.keys(doc).sort()).toEqual(['articles', 'errors', 'warnings']);
     expect(doc.errors).toEqual([]);
     const [article] = doc.articles;
     for (const key of [

@@ -145,9 +145,9 @@ export function parsePage(source: string, html: string): Built {
   const isCn = url ? /(^|\.)cn\.nytimes\.com$/i.test(safeHost(url)) : false;
   // Zoneless dates: cn.nytimes.com prints Beijing time; elsewhere UTC is the least surprising guess.
   const zoneless = isCn ? BEIJING : '+00:00';
-  let publishedAt =
-    toIsoDate(str(ld?.datePublished) ?? str(ld?.dateCreated), zoneless) ??
-    toIsoDate(meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date'), zoneless);
+  const ldDate = str(ld?.datePublished) ?? str(ld?.dateCreated);
+  const metaDate = meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date');
+  let publishedAt = toIsoDate(ldDate, zoneless) ?? toIsoDate(metaDate, zoneless);
   let authors = ldAuthors(ld?.author);
   if (authors.length === 0) {
     const byline = meta($, 'byline', 'author', 'article:author');
@@ -175,6 +175,7 @@ export function parsePage(source: string, html: string): Built {
     url,
     title: title || null,
     publishedAt,
+    dateText: ldDate ?? metaDate,
     authors,
     section,
     ...content,
