@@ -78,7 +78,9 @@ async function runImport(paths: string[], flags: ImportFlags): Promise<number> {
     });
     reporter?.stop();
     if (flags.json && flags.dryRun) {
-      const articles = (summary.articles ?? []).map(({ paragraphs: _paragraphs, ...rest }) => rest);
+      const articles = (summary.articles ?? []).map(
+        ({ paragraphs: _paragraphs, taught: _taught, extractionKey: _key, ...rest }) => rest,
+      );
       process.stdout.write(
         `${JSON.stringify({ articles, errors: summary.errors, warnings: summary.warnings }, null, 2)}\n`,
       );

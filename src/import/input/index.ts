@@ -84,10 +84,45 @@ async function* walk(dir: string): AsyncGenerator<{ file: string } | { source: s
       yield { file: full };
     } else if (entry.isSymbolicLink()) {
       // Links to files are followed; links to folders are not, so a link cycle cannot loop forever.
-      const target = await statOrNull(full);
-      if (target?.isFile()) yield { file: full };
+      let target: Awaited<ReturnType<typeof fs.stat>>;
+      try {
+        target = await fs.stat(full);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        yield {
+          source: full,
+          error:
+            code === 'ELOOP'
+              ? `skipped: symbolic link loop at ${full}`
+              : code === 'ENOENT'
+                ? `skipped: dangling symbolic link ${full} (its target does not exist)`
+                : `skipped: cannot follow symbolic link ${full}: ${(err as Error).message}`,
+        };
+        continue;
+      }
+      if (target.isFile()) yield { file: full };
+      else if (target.isDirectory()) {
+        yield {
+          source: full,
+          error: `skipped: symbolic link to a folder ${full} (links to folders are not followed)`,
+        };
+      } else yield { source: full, error: `skipped: ${full} links to ${kindOf(target)}, not a regular file` };
+    } else {
+      yield { source: full, error: `skipped: ${full} is ${kindOf(entry)}, not a regular file` };
     }
   }
+}
+
+function kindOf(entry: {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isBlockDevice(): boolean;
+  isCharacterDevice(): boolean;
+}): string {
+  if (entry.isFIFO()) return 'a FIFO (named pipe)';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isBlockDevice() || entry.isCharacterDevice()) return 'a device';
+  return 'of another kind';
 }
 
 async function expandGlob(pattern: string): Promise<string[]> {
@@ -112,7 +147,8 @@ async function readFile(file: string, maxBytes: number): Promise<RawInput> {
   try {
     // stat before reading: an oversized file is refused without ever being loaded.
     const stat = await fs.stat(file);
-    if (!stat.isFile()) return { source: file, error: `not a regular file: ${file}` };
+    if (!stat.isFile())
+      return { source: file, error: `skipped: ${file} is ${kindOf(stat)}, not a regular file` };
     if (stat.size > maxBytes) return tooLarge(file, stat.size, maxBytes);
     return { source: file, bytes: await fs.readFile(file) };
   } catch (err) {

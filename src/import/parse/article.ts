@@ -15,9 +15,27 @@ export interface ArticleParts extends Content {
   section?: string | null;
   /** The identity to use when the page names no URL (`--url`, or the file's URL); a warning says so. */
   fallbackUrl?: string | null;
+  /** The publication date as the input states it, to warn when it does not parse. */
+  dateText?: string | null;
 }
 
-export type Built = { article: ParsedArticle; warning?: string } | { error: string };
+/** An article (with warnings about what was dropped or doubtful in it), or why there is none. */
+export type Built = { article: ParsedArticle; warnings?: string[] } | { error: string };
+
+/** Longest title and person name accepted; env MAX_TITLE_CHARS and MAX_NAME_CHARS. */
+export const FIELD_LIMITS = {
+  titleChars: positiveFromEnv('MAX_TITLE_CHARS', 1000),
+  nameChars: positiveFromEnv('MAX_NAME_CHARS', 200),
+};
+
+function positiveFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  return value;
+}
 
 function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
@@ -39,14 +57,35 @@ export function buildArticle(parts: ArticleParts): Built {
   if (!named && !title) return { error: 'no URL and no title found: not an article' };
   if (!named && !parts.fallbackUrl) return { error: `no article URL found (title: "${title.slice(0, 80)}")` };
   const url = named ?? parts.fallbackUrl!;
-  const warning = named
-    ? undefined
-    : `no article URL found (no canonical link, og:url or JSON-LD url): imported as ${url}; pass --url to name it`;
+  const warnings: string[] = [];
+  if (!named)
+    warnings.push(
+      `no article URL found (no canonical link, og:url or JSON-LD url): imported as ${url}; pass --url to name it`,
+    );
   if (!title) return { error: `no title found (url: ${url})` };
+  if (title.length > FIELD_LIMITS.titleChars) {
+    return {
+      error: `title has ${title.length} characters, over the limit of ${FIELD_LIMITS.titleChars} (MAX_TITLE_CHARS)`,
+    };
+  }
+  const names = (list: string[], role: string): string[] => {
+    const kept = [...new Set(list)].filter((name) => name.length <= FIELD_LIMITS.nameChars);
+    const dropped = new Set(list).size - kept.length;
+    if (dropped > 0) {
+      warnings.push(
+        `${dropped} ${role} name(s) over ${FIELD_LIMITS.nameChars} characters dropped (MAX_NAME_CHARS)`,
+      );
+    }
+    return kept;
+  };
   const paragraphs = parts.paragraphs.filter((p) => p !== '');
   const body = paragraphs.join('\n');
+  if (paragraphs.length === 0) warnings.push('no body text found: only the header was imported');
+  if (parts.dateText && !parts.publishedAt) {
+    warnings.push(`publication date "${parts.dateText.slice(0, 80)}" does not parse: publishedAt left empty`);
+  }
   return {
-    ...(warning ? { warning } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     article: {
       source: parts.source,
       url,
@@ -57,9 +96,9 @@ export function buildArticle(parts: ArticleParts): Built {
       section: sectionFromUrl(url) ?? (parts.section ? collapseText(parts.section).toLowerCase() : null),
       paragraphs,
       wordCount: countWords(body),
-      authors: [...new Set(parts.authors)],
-      contributors: [...new Set(parts.contributors)],
-      translators: [...new Set(parts.translators)],
+      authors: names(parts.authors, 'author'),
+      contributors: names(parts.contributors, 'contributor'),
+      translators: names(parts.translators, 'translator'),
       images: dedupeBy<ArticleImage>(parts.images, (img) => img.url),
       links: dedupeBy<ArticleLink>(parts.links, (link) => `${link.kind} ${link.url}`),
     },

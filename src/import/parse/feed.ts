@@ -12,7 +12,9 @@ import { collapseText } from './text';
 export function isFeed(text: string): boolean {
   const head = text
     .slice(0, 4096)
-    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '')
+    // A DOCTYPE may carry an internal subset ([...] with entity declarations): skip it whole. Its
+    // entities are never expanded: each item is parsed on its own, without the DOCTYPE.
+    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, '')
     .trimStart();
   return /^<(rss|feed|rdf:RDF)[\s>]/i.test(head);
 }
@@ -121,6 +123,7 @@ function parseItem(source: string, tag: string, chunk: string): Built {
     url,
     title,
     publishedAt: toIsoDate(date, zoneless) ?? byline.publishedAt,
+    dateText: date,
     authors: authors.length > 0 ? authors : byline.authors,
     section: text(item.category),
     ...content,

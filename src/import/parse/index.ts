@@ -20,6 +20,32 @@ export interface ParseInput {
   url?: string;
 }
 
+/** Deepest element nesting parsed; deeper documents are refused before parsing (env MAX_HTML_DEPTH). */
+export const MAX_HTML_DEPTH =
+  Number(process.env.MAX_HTML_DEPTH) > 0 ? Number(process.env.MAX_HTML_DEPTH) : 2000;
+
+const VOID_ELEMENTS = new Set(
+  'area base br col embed hr img input link meta param source track wbr'.split(' '),
+);
+
+/**
+ * How deep the markup nests, counted in one linear pass over the tags (comments, scripts and
+ * self-closing tags aside); stops counting past `limit`. An over-estimate where end tags are left
+ * out, which real pages keep far below the limit.
+ */
+export function markupDepth(text: string, limit: number): number {
+  const tag = /<!--[\s\S]*?-->|<(script|style)\b[\s\S]*?<\/\1\s*>|<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/gi;
+  let depth = 0;
+  let max = 0;
+  for (let m = tag.exec(text); m; m = tag.exec(text)) {
+    const name = m[3]?.toLowerCase();
+    if (!name || VOID_ELEMENTS.has(name) || m[4] === '/') continue;
+    if (m[2] === '/') depth = Math.max(0, depth - 1);
+    else if ((max = Math.max(max, ++depth)) > limit) return max;
+  }
+  return max;
+}
+
 /**
  * Parses one input into articles. The format is read from the content, never the file name: seed layout
  * (`<!--ms-->` + `[title](url)` + `------` + HTML), an RSS/Atom feed (one article per item), or an HTML
@@ -34,6 +60,19 @@ export function parseInput(input: ParseInput): ParseResult {
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/^\s+/, '');
+  const depth = markupDepth(text, MAX_HTML_DEPTH);
+  if (depth > MAX_HTML_DEPTH) {
+    return {
+      articles: [],
+      errors: [
+        {
+          source,
+          message: `markup nests more than ${MAX_HTML_DEPTH} elements deep (MAX_HTML_DEPTH): refused unparsed`,
+        },
+      ],
+      warnings: [],
+    };
+  }
   try {
     if (isSeedLayout(text)) return fromBuilt([{ source, built: parseSeed(source, text) }]);
     if (isFeed(text)) return fromBuilt(parseFeed(source, text));
@@ -42,11 +81,11 @@ export function parseInput(input: ParseInput): ParseResult {
       return fromBuilt([{ source, built: parsePage(source, text, identity) }]);
     }
   } catch (err) {
-    return {
-      articles: [],
-      errors: [{ source, message: `parse failed: ${(err as Error).message}` }],
-      warnings: [],
-    };
+    const message =
+      err instanceof RangeError
+        ? 'the document nests too deeply to parse (stack exhausted)'
+        : (err as Error).message;
+    return { articles: [], errors: [{ source, message: `parse failed: ${message}` }], warnings: [] };
   }
   return {
     articles: [],
@@ -60,7 +99,7 @@ function fromBuilt(results: Array<{ source: string; built: Built }>): ParseResul
   for (const { source, built } of results) {
     if ('article' in built) {
       out.articles.push(built.article);
-      if (built.warning) out.warnings.push({ source, message: built.warning });
+      for (const message of built.warnings ?? []) out.warnings.push({ source, message });
     } else out.errors.push({ source, message: built.error });
   }
   return out;

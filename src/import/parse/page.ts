@@ -165,12 +165,11 @@ export function parsePage(
     collapseText($('title').first().text()).replace(SITE_SUFFIX, '');
   // Zoneless dates: cn.nytimes.com prints Beijing time; elsewhere UTC is the least surprising guess.
   const zoneless = isCn ? BEIJING : '+00:00';
+  const ldDate = str(ld?.datePublished) ?? str(ld?.dateCreated);
+  const metaDate = meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date');
   let publishedAt =
-    toIsoDate(str(ld?.datePublished) ?? str(ld?.dateCreated), zoneless) ??
-    toIsoDate(
-      meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date'),
-      zoneless,
-    ) ??
+    toIsoDate(ldDate, zoneless) ??
+    toIsoDate(metaDate, zoneless) ??
     toIsoDate(readable?.publishedTime, zoneless);
   let authors = ldAuthors(ld?.author);
   if (authors.length === 0) {
@@ -205,6 +204,7 @@ export function parsePage(
     fallbackUrl: identity.fallbackUrl,
     title: title || null,
     publishedAt,
+    dateText: ldDate ?? metaDate,
     authors,
     section,
     ...content,
