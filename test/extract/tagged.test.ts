@@ -1,5 +1,5 @@
 import { createExtractor } from '../../src/import/extract';
-import { quotesSomeone } from '../../src/import/extract/tagged';
+import { speechWindows } from '../../src/import/extract/tagged';
 import { article } from './helpers';
 
 const names = (xs: { name: string }[]): string[] => xs.map((x) => x.name);
@@ -27,9 +27,11 @@ describe('the tagger inside the Chinese extractor', () => {
     expect(names(x.persons)).not.toContain('米勒说');
   });
 
-  it('reads only segments that quote or introduce someone unless NEWSGRAPH_NER=all', () => {
-    expect(quotesSomeone('他说，这是第一次。')).toBe(true);
-    expect(quotesSomeone('“我们不会退让。”')).toBe(true);
-    expect(quotesSomeone('去年的出口增长了百分之五。')).toBe(false);
+  it('by default reads only the clause before a speech verb, colon or quote', () => {
+    const text = '去年的出口增长了百分之五。经济学家李明说，这是第一次。';
+    const w = speechWindows(text);
+    expect(w).toHaveLength(1);
+    expect(text.slice(w[0][0], w[0][2])).toBe('经济学家李明');
+    expect(speechWindows('去年的出口增长了百分之五。')).toEqual([]);
   });
 });
