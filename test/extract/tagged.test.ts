@@ -1,11 +1,26 @@
 import { createExtractor } from '../../src/import/extract';
-import { quotesSomeone } from '../../src/import/extract/tagged';
+import { speechWindows, taggerScope } from '../../src/import/extract/tagged';
 import { article } from './helpers';
 
 const names = (xs: { name: string }[]): string[] => xs.map((x) => x.name);
 
-describe('the tagger inside the Chinese extractor', () => {
+describe('the tagger inside the Chinese extractor (NEWSGRAPH_NER=speech)', () => {
   const extractor = createExtractor();
+  const saved = process.env.NEWSGRAPH_NER;
+  beforeAll(() => {
+    process.env.NEWSGRAPH_NER = 'speech';
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.NEWSGRAPH_NER;
+    else process.env.NEWSGRAPH_NER = saved;
+  });
+
+  it('is off unless NEWSGRAPH_NER asks for it', () => {
+    delete process.env.NEWSGRAPH_NER;
+    expect(taggerScope()).toBe('off');
+    process.env.NEWSGRAPH_NER = 'speech';
+    expect(taggerScope()).toBe('speech');
+  });
 
   it('finds native Chinese names with no title or anchor next to them', () => {
     const x = extractor.extract(
@@ -27,9 +42,11 @@ describe('the tagger inside the Chinese extractor', () => {
     expect(names(x.persons)).not.toContain('米勒说');
   });
 
-  it('reads only segments that quote or introduce someone unless NEWSGRAPH_NER=all', () => {
-    expect(quotesSomeone('他说，这是第一次。')).toBe(true);
-    expect(quotesSomeone('“我们不会退让。”')).toBe(true);
-    expect(quotesSomeone('去年的出口增长了百分之五。')).toBe(false);
+  it('with `speech` reads only the clause before a speech verb, colon or quote', () => {
+    const text = '去年的出口增长了百分之五。经济学家李明说，这是第一次。';
+    const w = speechWindows(text);
+    expect(w).toHaveLength(1);
+    expect(text.slice(w[0][0], w[0][2])).toBe('经济学家李明');
+    expect(speechWindows('去年的出口增长了百分之五。')).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ import { Gazetteer, loadResources, Trie, type Kind, type LexEntry } from './gaze
 import { isExpertRole, quotesInSegment, rolesInSegment } from './relations';
 import { SURNAMES } from './lexicon';
 import { charTable } from './chars';
-import { chineseTagger, quotesSomeone, taggedCandidates, taggerScope } from './tagged';
+import { chineseTagger, taggedCandidates, taggerScope } from './tagged';
 import { chineseTopics, COMPOUND_HEADS, englishTopics } from './topics';
 
 export { releaseResources as releaseExtractorResources } from './gazetteer';
@@ -186,8 +186,7 @@ function extractChinese(gaz: Gazetteer, article: ParsedArticle): Extraction {
   const scope = taggerScope();
   if (scope !== 'off') {
     const tagger = chineseTagger(res);
-    for (const seg of segs)
-      if (scope === 'all' || quotesSomeone(seg.text)) taggedCandidates(tagger, gaz, seg);
+    for (const seg of segs) taggedCandidates(tagger, gaz, seg, scope);
   }
 
   // Phase 1: what the rules found, so that short forms can be recognised everywhere in phase 2.
