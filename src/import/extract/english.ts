@@ -30,10 +30,6 @@ interface Token {
   end: number;
 }
 
-/** Abbreviations that keep their full stop (so it never ends a sentence). */
-const ABBREV =
-  /^(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Cmdr|Maj|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Ft|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|D\.C|[A-Z])\.$/;
-
 const TOKEN =
   /(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Rev|St|Jr|Sr|Inc|Corp|Co|Ltd|No|Mt|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|[A-Z]\.(?=\s+[A-Z])|[\p{L}\p{N}]+(?:(?:[-&.][\p{L}\p{N}]+)|(?:['’](?![sS]\b)\p{L}+))*|['’][sS]\b|n['’]t\b|[^\s]/gu;
 
