@@ -74,6 +74,11 @@ const APPOSITION = new RegExp(
   `^,\\s+(?:(?:a|an|the)\\s+)?((?:[\\w'’-]+\\s){0,5}?(?:${ROLE_NOUN}))\\s+(?:at|of|with|for|in|from)\\s+`,
   'i',
 );
+/** X is (a|an|the) <role> (at|of|with) Y */
+const COPULA = new RegExp(
+  `^\\s+(?:is|was|has been)\\s+(?:(?:a|an|the)\\s+)?((?:[\\w'’-]+\\s){0,4}?(?:${ROLE_NOUN}))\\s+(?:at|of|with|for)\\s+`,
+  'i',
+);
 /** Y's <role> X / Y's <role>, X */
 const POSSESSIVE_ROLE = new RegExp(`(?:['’]s|['’])\\s+((?:[\\w-]+\\s){0,4}?(?:${ROLE_NOUN})),?\\s+$`, 'i');
 
@@ -174,7 +179,8 @@ export function extractEnglish(gaz: Gazetteer, paragraphs: string[]): EnResult {
     const tokens = tokenize(para);
     const ents: Ent[] = [];
     // A headline in Title Case capitalizes every word: the tagger would see names everywhere.
-    const skipTagging = pi === 0 && isTitleCase(tokens);
+    // So is a line that is no sentence (a related-story link, a video player's labels, a section name).
+    const skipTagging = isTitleCase(tokens) && (pi === 0 || !/[.!?”"]\s*$/.test(para));
     for (const [s, e] of sentences(tokens)) {
       const words = tokens.slice(s, e).map((t) => t.text);
       const spans: Span[] = skipTagging ? [] : tagger.spans(words);
@@ -421,6 +427,20 @@ function appositions(para: string, tokens: Token[], ents: Ent[], roles: EnResult
           person: p.name,
           organization: org.name,
           role: app[1].replace(/\s+/g, ' ').trim(),
+          organizationIsPlace: org.kind === 'place',
+        });
+        continue;
+      }
+    }
+    // X is (a|an|the) <role> (at|of|with) Y
+    const copula = COPULA.exec(after.slice(0, 200));
+    if (copula) {
+      const org = orgAt(p.end + copula[0].length);
+      if (org) {
+        roles.push({
+          person: p.name,
+          organization: org.name,
+          role: copula[1].replace(/\s+/g, ' ').trim(),
           organizationIsPlace: org.kind === 'place',
         });
         continue;
