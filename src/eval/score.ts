@@ -17,6 +17,11 @@ export interface GoldAffiliation {
   role: string | null;
 }
 
+export interface GoldExpert {
+  person: string;
+  organization: string | null;
+}
+
 export interface GoldArticle {
   id: string;
   file: string;
@@ -26,6 +31,8 @@ export interface GoldArticle {
   places: GoldEntity[];
   affiliations: GoldAffiliation[];
   quotes: GoldQuote[];
+  /** Quoted persons speaking with a role or an affiliation; scored only in gold files that list them. */
+  experts?: GoldExpert[];
   optional?: {
     persons?: GoldEntity[];
     organizations?: GoldEntity[];
@@ -48,7 +55,7 @@ export function loadGold(dir = GOLD_DIR): GoldArticle[] {
 }
 
 export const TYPES = ['persons', 'organizations', 'places', 'affiliations', 'quotes'] as const;
-export type ScoreType = (typeof TYPES)[number];
+export type ScoreType = (typeof TYPES)[number] | 'experts';
 
 export interface TypeScore {
   tp: number;
@@ -61,7 +68,8 @@ export interface TypeScore {
   falsePositives: string[];
 }
 
-export type Report = Record<ScoreType, TypeScore>;
+/** `experts` only when some gold article lists its experts. */
+export type Report = Record<(typeof TYPES)[number], TypeScore> & { experts?: TypeScore };
 
 /** A name with every surface it is known by, as entity keys. */
 type KeySet = Set<string>;
@@ -168,6 +176,31 @@ export function scoreArticle(gold: GoldArticle, got: Extraction, report: Report)
     q.fn++;
     q.misses.push(`${gold.id}: ${g.speaker}: ${g.text}`);
   });
+
+  if (gold.experts) {
+    // An expert matches on the person; the organization, when the gold names one, must match too.
+    const ex = (report.experts ??= emptyScore());
+    const matched = new Set<number>();
+    for (const e of got.experts) {
+      const gi = gold.experts.findIndex(
+        (g) =>
+          same(g.person, e.person) &&
+          (!g.organization || (!!e.organization && same(g.organization, e.organization))),
+      );
+      if (gi >= 0) {
+        if (!matched.has(gi)) ex.tp++;
+        matched.add(gi);
+      } else {
+        ex.fp++;
+        ex.falsePositives.push(`${gold.id}: ${e.person} (${e.role}, ${e.organization ?? '-'})`);
+      }
+    }
+    gold.experts.forEach((g, i) => {
+      if (matched.has(i)) return;
+      ex.fn++;
+      ex.misses.push(`${gold.id}: ${g.person} (${g.organization ?? '-'})`);
+    });
+  }
 }
 
 export type ArticleLoader = (gold: GoldArticle, bytes: Buffer, file: string) => ParsedArticle;
@@ -185,13 +218,15 @@ export function evaluate(
     scoreArticle(g, extract(article), report);
   }
   for (const t of TYPES) finish(report[t]);
+  if (report.experts) finish(report.experts);
   return report;
 }
 
 export function formatReport(report: Report, details = true): string {
   const lines = ['type           precision  recall     f1   tp   fp   fn'];
-  for (const t of TYPES) {
-    const s = report[t];
+  const types: ScoreType[] = report.experts ? [...TYPES, 'experts'] : [...TYPES];
+  for (const t of types) {
+    const s = report[t]!;
     lines.push(
       `${t.padEnd(14)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${s.f1
         .toFixed(3)
@@ -199,8 +234,8 @@ export function formatReport(report: Report, details = true): string {
     );
   }
   if (details) {
-    for (const t of TYPES) {
-      const s = report[t];
+    for (const t of types) {
+      const s = report[t]!;
       if (s.misses.length) lines.push('', `${t} misses:`, ...s.misses.map((m) => `  - ${m}`));
       if (s.falsePositives.length)
         lines.push('', `${t} false positives:`, ...s.falsePositives.map((m) => `  + ${m}`));

@@ -1,10 +1,10 @@
 /**
  * Which tagger scores which language: the extension point of `ner:eval`. A language's entry loads
  * its tagger and tags one annotated sentence (its tokens), returning spans over those tokens.
- * English (CoNLL files) gets its entry with the English model.
  */
 import type { AnnotatedSentence, NerLanguage } from './formats';
 import type { Span } from './tags';
+import { EnglishTagger } from './en/tagger';
 import { ChineseTagger } from './zh/tagger';
 
 export interface SentenceTagger {
@@ -13,6 +13,11 @@ export interface SentenceTagger {
 }
 
 export const TAGGERS: Partial<Record<NerLanguage, () => SentenceTagger>> = {
+  // CoNLL tokens are words: the English tagger tags them as they are.
+  en: () => {
+    const tagger = EnglishTagger.load();
+    return { tag: (sentence) => tagger.spans(sentence.tokens) };
+  },
   zh: () => {
     const tagger = ChineseTagger.load();
     return {

@@ -205,6 +205,43 @@ describe('English articles', () => {
     expect(x.quotes.find((q) => q.speaker === 'Bonnie Glaser')?.text).toMatch(/^China wants to show/);
     expect(find(x.persons, 'Glaser')?.name).toBe('Bonnie Glaser');
   });
+
+  it('keeps titles, datelines and possessives out of names, and speakers on quotes across paragraphs', () => {
+    const x = extractor.extract(
+      article(
+        [
+          'CAIRO — Interior Minister Najem Gharsalli said the attackers had entered Tunisia’s Bardo National Museum on Wednesday.',
+          '“We will not be intimidated by terrorists,” Mr. Gharsalli said. “This country will stand together.',
+          '“The security forces are ready,” he added.',
+          'Lotfi Azzouz, the country director of Amnesty International, said the government must protect civilians.',
+          '“There is a consensus here,” Azzouz said.',
+        ],
+        { language: 'en', title: 'Gunmen attack museum' },
+      ),
+    );
+    const persons = x.persons.map((p) => p.name);
+    expect(persons).toEqual(expect.arrayContaining(['Najem Gharsalli', 'Lotfi Azzouz']));
+    expect(persons.filter((p) => /Minister|Mr\.|Gunmen/.test(p))).toEqual([]);
+    expect(x.places.map((p) => p.name)).toEqual(expect.arrayContaining(['Cairo', 'Tunisia']));
+    expect(x.organizations.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['Amnesty International', 'Bardo National Museum']),
+    );
+    expect(x.affiliations).toContainEqual(
+      expect.objectContaining({ person: 'Lotfi Azzouz', organization: 'Amnesty International' }),
+    );
+    const said = (who: string) => x.quotes.filter((q) => q.speaker === who).map((q) => q.text);
+    expect(said('Najem Gharsalli')).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^We will not be intimidated/),
+        expect.stringMatching(/^The security forces are ready/),
+      ]),
+    );
+    expect(said('Lotfi Azzouz')).toEqual([expect.stringMatching(/^There is a consensus here/)]);
+    expect(x.experts.map((e) => [e.person, e.organization])).toContainEqual([
+      'Lotfi Azzouz',
+      'Amnesty International',
+    ]);
+  });
 });
 
 describe('alias memory', () => {

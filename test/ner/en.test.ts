@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { parseConll, nerDataDir } from '../../src/ner/en/conll';
 import { evaluateConll } from '../../src/ner/en/eval';
@@ -89,5 +90,15 @@ describe('English tagger', () => {
     expect(train().equals(train())).toBe(true);
     const small = new EnglishTagger(trainTagger(examples, { labels: ['PER', 'ORG', 'LOC'], epochs: 5 }));
     expect(small.spans(sentences[1].tokens)).toEqual(sentences[1].spans);
+  });
+
+  it('npm run -s ner:eval scores a CoNLL file with the English tagger, in the shared JSON shape', () => {
+    const root = path.join(__dirname, '..', '..');
+    const file = path.join(root, 'test', 'fixtures', 'ner', 'conll.txt');
+    const out = execFileSync('npm', ['run', '-s', 'ner:eval', '--', file], { cwd: root, encoding: 'utf8' });
+    const r = JSON.parse(out) as { language: string; format: string; byType: Record<string, unknown> };
+    expect(r.language).toBe('en');
+    expect(r.format).toBe('conll');
+    expect(Object.keys(r.byType).sort()).toEqual(['LOC', 'ORG', 'PER']);
   });
 });

@@ -374,61 +374,51 @@ function findExperts(
 function extractEnglishArticle(gaz: Gazetteer, article: ParsedArticle): Extraction {
   const en = extractEnglish(gaz, [article.title, ...article.paragraphs]);
   const reg = new Registry();
+  // An English article keeps the English name; the lexicon's or memory's other names (the Chinese
+  // form) are aliases.
   const canonical = (kind: Kind, name: string): [Kind, string, string[]] => {
     const known = gaz.latin.get(name.toLowerCase());
-    return known && (known.kind === kind || kind !== 'person')
-      ? [known.kind, known.name, [...known.aliases, name]]
-      : [kind, name, []];
-  };
-  // Full names first, so that a later bare surname joins the right person.
-  const persons = en.mentions
-    .filter((m) => m.kind === 'person')
-    .sort((a, b) => b.name.length - a.name.length);
-  const surnameOwners = new Map<string, Set<string>>();
-  for (const m of persons) {
-    const parts = m.name.split(/\s+/);
-    if (parts.length < 2) continue;
-    const last = parts[parts.length - 1];
-    if (!surnameOwners.has(last)) surnameOwners.set(last, new Set());
-    surnameOwners.get(last)!.add(m.name);
-  }
-  const personName = (name: string): string => {
-    const owners = surnameOwners.get(name);
-    return owners && owners.size === 1 && !name.includes(' ') ? [...owners][0] : name;
+    if (!known || (known.kind !== kind && kind === 'person')) return [kind, name, []];
+    const english =
+      [known.name, ...known.aliases].find((a) => a.toLowerCase() === name.toLowerCase()) ?? name;
+    return [known.kind, english, [known.name, ...known.aliases].filter((a) => a !== english)];
   };
   for (const m of en.mentions) {
-    const [kind, name, aliases] = canonical(m.kind, m.kind === 'person' ? personName(m.name) : m.name);
-    const surface = m.name !== name ? [m.name] : [];
-    reg.add(kind, name, [...aliases, ...surface], 1, false);
-  }
-  // A bare surname later in the text (Glaser said) is the one full name that ends with it.
-  const fullText = [article.title, ...article.paragraphs].join('\n');
-  for (const [last, owners] of surnameOwners) {
-    if (owners.size !== 1) continue;
-    const full = [...owners][0];
-    const bare = fullText.match(
-      new RegExp(`(?<![A-Z][\\w.'-]* )\\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'),
-    );
-    const ent = reg.find('person', full);
-    if (ent && bare && bare.length > 0) reg.add('person', ent.name, [last], 0, false);
+    const [kind, name, aliases] = canonical(m.kind, m.name);
+    reg.add(kind, name, m.surface ? [...aliases, m.surface] : aliases, 1, false);
   }
   addMetadataNames(reg, gaz, article);
-  const nameFor = (kind: Kind, n: string): string => reg.find(kind, personName(n))?.name ?? personName(n);
-  const quotes = en.quotes.map((q) => {
-    const person = reg.find('person', personName(q.speaker));
-    return { speaker: person?.name ?? reg.find('org', q.speaker)?.name ?? q.speaker, text: q.text };
-  });
+  const nameFor = (kind: Kind, n: string): string => {
+    if (kind === 'person') return reg.find('person', n)?.name ?? n;
+    return reg.find('org', n)?.name ?? reg.find('place', n)?.name ?? n;
+  };
+  const quotes = en.quotes.map((q) => ({
+    speaker: reg.find('person', q.speaker)?.name ?? reg.find('org', q.speaker)?.name ?? q.speaker,
+    text: q.text,
+  }));
   const roleFacts = en.roles.map((r) => ({
     person: nameFor('person', r.person),
-    organization: r.organization ? nameFor('org', r.organization) : null,
+    organization: r.organization ? nameFor(r.organizationIsPlace ? 'place' : 'org', r.organization) : null,
     role: r.role,
+    organizationIsPlace: r.organizationIsPlace,
   }));
-  const affiliations: Affiliation[] = roleFacts
-    .filter((r) => r.organization)
-    .map((r) => ({ person: r.person, organization: r.organization!, role: r.role }));
+  const seen = new Set<string>();
+  const affiliations: Affiliation[] = [];
+  for (const r of roleFacts) {
+    if (!r.organization) continue;
+    const key = `${r.person}\u0000${r.organization}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    affiliations.push({
+      person: r.person,
+      organization: r.organization,
+      role: r.role,
+      ...(r.organizationIsPlace ? { organizationIsPlace: true } : {}),
+    });
+  }
   const cited = new Set(en.cited.map((c) => nameFor('person', c)));
   const excluded = new Set(
-    reg.ents.filter((e) => e.kind === 'person').flatMap((e) => [e.name.toLowerCase()]),
+    reg.ents.flatMap((e) => [e.name.toLowerCase(), ...[...e.aliases].map((a) => a.toLowerCase())]),
   );
   return {
     persons: reg.of('person'),
@@ -436,9 +426,37 @@ function extractEnglishArticle(gaz: Gazetteer, article: ParsedArticle): Extracti
     places: reg.of('place'),
     quotes,
     affiliations,
-    experts: findExperts(roleFacts, quotes, cited),
+    experts: englishExperts(roleFacts, quotes, cited),
     topics: englishTopics(en.nouns, article.section, excluded),
   };
+}
+
+/** English experts: quoted (or cited) persons with a role or an affiliation, the analysts' roles first. */
+function englishExperts(
+  roleFacts: { person: string; organization: string | null; role: string | null }[],
+  quotes: Quote[],
+  cited: Set<string>,
+): Expert[] {
+  const experts: Expert[] = [];
+  const done = new Set<string>();
+  const ordered = [...roleFacts].sort(
+    (a, b) =>
+      Number(isExpertRole(b.role)) - Number(isExpertRole(a.role)) ||
+      Number(!!b.organization) - Number(!!a.organization),
+  );
+  for (const r of ordered) {
+    if (done.has(r.person) || !r.role) continue;
+    const quote = quotes.find((q) => q.speaker === r.person);
+    if (!quote && !cited.has(r.person)) continue;
+    done.add(r.person);
+    experts.push({
+      person: r.person,
+      role: r.role,
+      organization: r.organization,
+      quote: quote?.text ?? null,
+    });
+  }
+  return experts;
 }
 
 /**

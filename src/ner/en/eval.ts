@@ -2,8 +2,8 @@
  * Scores the English tagger on a CoNLL-2003 file (PER/ORG/LOC, MISC ignored), entity-level exact match
  * as conlleval counts it. Prints one JSON object, the shape `ner:eval` prints for every language:
  * `{"file","format","language","sentences","overall":{...},"byType":{"PER":{...},"ORG":{...},"LOC":{...}}}`.
- *
- *   npm run -s ner:eval:en -- <conll file>
+ * `npm run -s ner:eval -- <conll file>` (src/ner/eval.ts) gives the same through its language table;
+ * this one is for the trainer and tests.
  */
 import type { Prf } from '../evaluate';
 import { readConll } from './conll';
@@ -31,18 +31,4 @@ export function evaluateConll(file: string, tagger = EnglishTagger.load()): Reco
     overall: prf(r.overall),
     byType: Object.fromEntries(Object.entries(r.byType).map(([t, p]) => [t, prf(p)])),
   };
-}
-
-if (require.main === module) {
-  const file = process.argv[2];
-  if (!file) {
-    console.error('usage: npm run -s ner:eval:en -- <CoNLL file>');
-    process.exit(1);
-  }
-  try {
-    process.stdout.write(JSON.stringify(evaluateConll(file)) + '\n');
-  } catch (e) {
-    console.error((e as Error).message);
-    process.exit(1);
-  }
 }

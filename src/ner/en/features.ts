@@ -41,13 +41,22 @@ const enum F {
 /** Xxxx -> word shape with runs kept: "McCain" -> XxXxxxx, "U.S." -> X.X., "1996-08-30" -> dddd-dd-dd. */
 function shapeOf(word: string): string {
   let out = '';
-  for (const ch of word) {
-    if (/\p{Lu}/u.test(ch)) out += 'X';
-    else if (/\p{Ll}/u.test(ch)) out += 'x';
-    else if (/\p{Nd}/u.test(ch)) out += 'd';
-    else out += ch;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += 'X';
+    else if (c >= 97 && c <= 122) out += 'x';
+    else if (c >= 48 && c <= 57) out += 'd';
+    else if (c < 128) out += word[i];
+    else out += slowShape(word[i]);
   }
   return out;
+}
+
+function slowShape(ch: string): string {
+  if (/\p{Lu}/u.test(ch)) return 'X';
+  if (/\p{Ll}/u.test(ch)) return 'x';
+  if (/\p{Nd}/u.test(ch)) return 'd';
+  return ch;
 }
 
 /** The shape with runs collapsed: Xxxx -> Xx, XXXX -> X, dd.dd -> d.d. */
@@ -66,19 +75,25 @@ interface TokenInfo {
   gaz: number[];
 }
 
+const NONE: number[] = [];
+
 function gazetteerTags(lowered: string[]): number[][] {
-  const { phrases, maxLen } = gazetteer();
-  const tags: number[][] = lowered.map(() => []);
+  const { phrases, prefixes, maxLen } = gazetteer();
+  const tags: number[][] = lowered.map(() => NONE);
   for (let i = 0; i < lowered.length; i++) {
     let phrase = '';
     for (let len = 1; len <= maxLen && i + len <= lowered.length; len++) {
       phrase = len === 1 ? lowered[i] : `${phrase} ${lowered[i + len - 1]}`;
+      if (!prefixes.has(phrase)) break;
       const kinds = phrases.get(phrase);
       if (!kinds) continue;
       for (const kind of kinds) {
         const id = GAZ_IDS[kind];
         // B/I of the phrase, and whether it is a one-word match.
-        for (let k = 0; k < len; k++) tags[i + k].push(id * 4 + (len === 1 ? 0 : k === 0 ? 1 : 2));
+        for (let k = 0; k < len; k++) {
+          if (tags[i + k] === NONE) tags[i + k] = [];
+          tags[i + k].push(id * 4 + (len === 1 ? 0 : k === 0 ? 1 : 2));
+        }
       }
     }
   }

@@ -33,10 +33,17 @@ function add(map: Map<string, Set<GazKind>>, phrase: string, kind: GazKind): voi
 const words = (list: string): string[] =>
   list.split('|').flatMap((part, i) => (i === 0 ? part.split(/\s+/) : [part.trim()]));
 
-let cached: { phrases: Map<string, Set<GazKind>>; maxLen: number } | null = null;
+interface Gaz {
+  phrases: Map<string, Set<GazKind>>;
+  /** Every phrase's leading words ("new", "new york"): a scan stops at the first miss. */
+  prefixes: Set<string>;
+  maxLen: number;
+}
+
+let cached: Gaz | null = null;
 
 /** Lower-cased phrase -> the lists it is on; `maxLen` is the longest phrase in tokens. */
-export function gazetteer(): { phrases: Map<string, Set<GazKind>>; maxLen: number } {
+export function gazetteer(): Gaz {
   if (cached) return cached;
   const phrases = new Map<string, Set<GazKind>>();
   countries.registerLocale(enLocale);
@@ -65,7 +72,12 @@ export function gazetteer(): { phrases: Map<string, Set<GazKind>>; maxLen: numbe
   for (const names of KNOWN_ORGS) for (const n of names.filter(latin)) add(phrases, n, 'org');
   for (const names of KNOWN_PERSONS) for (const n of names.filter(latin)) add(phrases, n, 'person');
   let maxLen = 1;
-  for (const key of phrases.keys()) maxLen = Math.max(maxLen, key.split(' ').length);
-  cached = { phrases, maxLen: Math.min(maxLen, 6) };
+  const prefixes = new Set<string>();
+  for (const key of phrases.keys()) {
+    const parts = key.split(' ');
+    maxLen = Math.max(maxLen, parts.length);
+    for (let k = 1; k <= parts.length; k++) prefixes.add(parts.slice(0, k).join(' '));
+  }
+  cached = { phrases, prefixes, maxLen: Math.min(maxLen, 6) };
   return cached;
 }

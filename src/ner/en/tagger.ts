@@ -6,7 +6,10 @@ import path from 'node:path';
 import { FeatureSeqBuilder } from '../sequence';
 import { Tagger } from '../tagger';
 import type { Span } from '../tags';
+import { EN_LABELS } from './conll';
 import { englishFeatures } from './features';
+
+const REPORTED = new Set<string>(EN_LABELS);
 
 export const EN_MODEL_PATH = path.join(__dirname, 'model.bin.gz');
 
@@ -22,7 +25,7 @@ export class EnglishTagger {
   /** PER/ORG/LOC spans over the tokens of one sentence (token indices, end exclusive). */
   spans(tokens: readonly string[]): Span[] {
     if (tokens.length === 0) return [];
-    return this.model.spans(englishFeatures(tokens, this.builder));
+    return this.model.spans(englishFeatures(tokens, this.builder)).filter((s) => REPORTED.has(s.type));
   }
 }
 
