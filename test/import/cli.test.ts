@@ -114,7 +114,7 @@ describe('newsgraph import (CLI)', () => {
     expect(stderr).not.toMatch(/^Imported/m);
     // Not a TTY: plain lines at each phase, the last extract line with both inputs counted.
     expect(stderr).toMatch(/^writing: batches written 0\/0 \(2 inputs, 0 articles extracted, 2 failed\)$/m);
-    expect(stderr).toMatch(/^finalizing: step 1\/3, clean-up/m);
+    expect(stderr).toMatch(/^finalizing: step 1\/2, clean-up/m);
   });
 
   it('exits 1 with advice when Neo4j is unreachable', () => {
