@@ -5,11 +5,9 @@
  * `{"file","format","language","sentences","overall":{precision,recall,f1},"byType":{"PER":{...},"ORG":{...},"LOC":{...}}}`.
  * Errors (unreadable file, unknown format, no tagger for the language) go to stderr with exit code 1.
  */
-import { EntityScorer } from './evaluate';
+import { EntityScorer, formatPrf as prf } from './evaluate';
 import { type AnnotatedFile, NER_LABELS, readAnnotated } from './formats';
 import { TAGGERS } from './languages';
-
-const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 export function evaluateFile(file: string): Record<string, unknown> {
   const data: AnnotatedFile = readAnnotated(file);
@@ -19,21 +17,6 @@ export function evaluateFile(file: string): Record<string, unknown> {
   const scorer = new EntityScorer(NER_LABELS);
   for (const s of data.sentences) scorer.add(s.spans, tagger.tag(s));
   const r = scorer.result();
-  const prf = (p: {
-    precision: number;
-    recall: number;
-    f1: number;
-    gold: number;
-    predicted: number;
-    correct: number;
-  }) => ({
-    precision: round(p.precision),
-    recall: round(p.recall),
-    f1: round(p.f1),
-    gold: p.gold,
-    predicted: p.predicted,
-    correct: p.correct,
-  });
   return {
     file,
     format: data.format,

@@ -13,6 +13,20 @@ export interface Prf {
   correct: number;
 }
 
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+
+/** A score as `ner:eval` prints it: ratios rounded to 4 decimals, counts as they are. */
+export function formatPrf(p: Prf): Prf {
+  return {
+    precision: round4(p.precision),
+    recall: round4(p.recall),
+    f1: round4(p.f1),
+    gold: p.gold,
+    predicted: p.predicted,
+    correct: p.correct,
+  };
+}
+
 function prf(gold: number, predicted: number, correct: number): Prf {
   const precision = predicted ? correct / predicted : 0;
   const recall = gold ? correct / gold : 0;

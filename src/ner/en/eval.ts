@@ -5,20 +5,10 @@
  * `npm run -s ner:eval -- <conll file>` (src/ner/eval.ts) gives the same through its language table;
  * this one is for the trainer and tests.
  */
-import type { Prf } from '../evaluate';
+import { formatPrf as prf } from '../evaluate';
 import { readConll } from './conll';
 import { EnglishTagger } from './tagger';
 import { scoreEnglish } from './score';
-
-const round = (x: number): number => Math.round(x * 10000) / 10000;
-const prf = (p: Prf) => ({
-  precision: round(p.precision),
-  recall: round(p.recall),
-  f1: round(p.f1),
-  gold: p.gold,
-  predicted: p.predicted,
-  correct: p.correct,
-});
 
 export function evaluateConll(file: string, tagger = EnglishTagger.load()): Record<string, unknown> {
   const sentences = readConll(file);
