@@ -346,18 +346,22 @@ function bumpCompound(compounds: Map<string, number>, name: string, times: numbe
   compounds.set(name, (compounds.get(name) ?? 0) + times);
 }
 
-function findExperts(
-  roleFacts: { person: string; organization: string | null; role: string | null }[],
+type RoleFact = { person: string; organization: string | null; role: string | null };
+
+/**
+ * Experts from role facts, taken in the order given: the first eligible fact of each person who is
+ * quoted (or cited) in the article, with that person's first quote.
+ */
+function expertsFrom(
+  roleFacts: readonly RoleFact[],
   quotes: Quote[],
   cited: Set<string>,
+  eligible: (r: RoleFact) => boolean,
 ): Expert[] {
   const experts: Expert[] = [];
   const done = new Set<string>();
   for (const r of roleFacts) {
-    // Heads of research institutes (院长, 所长) speak as scholars; heads of courts or police do not.
-    const academicHead =
-      !!r.role && /[院所]长$/.test(r.role) && /研究|大学|学院|智库|中心/.test(r.organization ?? '');
-    if (done.has(r.person) || !(isExpertRole(r.role) || academicHead)) continue;
+    if (done.has(r.person) || !eligible(r)) continue;
     const quote = quotes.find((q) => q.speaker === r.person);
     if (!quote && !cited.has(r.person)) continue;
     done.add(r.person);
@@ -369,6 +373,15 @@ function findExperts(
     });
   }
   return experts;
+}
+
+function findExperts(roleFacts: RoleFact[], quotes: Quote[], cited: Set<string>): Expert[] {
+  return expertsFrom(roleFacts, quotes, cited, (r) => {
+    // Heads of research institutes (院长, 所长) speak as scholars; heads of courts or police do not.
+    const academicHead =
+      !!r.role && /[院所]长$/.test(r.role) && /研究|大学|学院|智库|中心/.test(r.organization ?? '');
+    return isExpertRole(r.role) || academicHead;
+  });
 }
 
 function extractEnglishArticle(gaz: Gazetteer, article: ParsedArticle): Extraction {
@@ -432,31 +445,13 @@ function extractEnglishArticle(gaz: Gazetteer, article: ParsedArticle): Extracti
 }
 
 /** English experts: quoted (or cited) persons with a role or an affiliation, the analysts' roles first. */
-function englishExperts(
-  roleFacts: { person: string; organization: string | null; role: string | null }[],
-  quotes: Quote[],
-  cited: Set<string>,
-): Expert[] {
-  const experts: Expert[] = [];
-  const done = new Set<string>();
+function englishExperts(roleFacts: RoleFact[], quotes: Quote[], cited: Set<string>): Expert[] {
   const ordered = [...roleFacts].sort(
-    (a, b) =>
-      Number(isExpertRole(b.role)) - Number(isExpertRole(a.role)) ||
-      Number(!!b.organization) - Number(!!a.organization),
+    (x, y) =>
+      Number(isExpertRole(y.role)) - Number(isExpertRole(x.role)) ||
+      Number(!!y.organization) - Number(!!x.organization),
   );
-  for (const r of ordered) {
-    if (done.has(r.person) || !r.role) continue;
-    const quote = quotes.find((q) => q.speaker === r.person);
-    if (!quote && !cited.has(r.person)) continue;
-    done.add(r.person);
-    experts.push({
-      person: r.person,
-      role: r.role,
-      organization: r.organization,
-      quote: quote?.text ?? null,
-    });
-  }
-  return experts;
+  return expertsFrom(ordered, quotes, cited, (r) => !!r.role);
 }
 
 /**
