@@ -11,8 +11,10 @@
  * abbreviations, CLUENER leaves countries unlabelled), so compare scopes, not absolute numbers.
  */
 import { createExtractor } from '../../src/import/extract';
+import { taggerScope } from '../../src/import/extract/tagged';
 import type { ParsedArticle } from '../../src/model/article';
 import { partName, readPart, ZH_DEV } from '../../src/ner/zh/data';
+import { article as testArticle } from '../../test/extract/helpers';
 
 const KINDS = [
   ['PER', 'persons'],
@@ -20,25 +22,10 @@ const KINDS = [
   ['LOC', 'places'],
 ] as const;
 
-function article(paragraphs: string[]): ParsedArticle {
-  return {
-    source: 'ner-dev',
-    url: 'https://example.com/ner-dev',
-    title: '',
-    language: 'zh',
-    publishedAt: null,
-    section: null,
-    paragraphs,
-    wordCount: paragraphs.join('').length,
-    authors: [],
-    contributors: [],
-    translators: [],
-    images: [],
-    links: [],
-  };
-}
+const article = (paragraphs: string[]): ParsedArticle =>
+  testArticle(paragraphs, { source: 'ner-dev', url: 'https://example.com/ner-dev' });
 
-const out: Record<string, unknown> = { scope: process.env.NEWSGRAPH_NER ?? 'speech' };
+const out: Record<string, unknown> = { scope: taggerScope() };
 const extractor = createExtractor();
 for (const part of ZH_DEV) {
   const sents = readPart(part);
