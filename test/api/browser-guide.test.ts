@@ -104,10 +104,20 @@ const external = !!process.env.NEO4J_TEST_URI;
       .first()
       .waitFor({ timeout: 60_000 });
 
-    await page.locator('.monaco-editor').first().click();
-    await page.keyboard.type(`:play ${guideUrl()}`);
-    await page.keyboard.press('Enter');
     const guide = page.locator('[data-testid="frame"]', { hasText: 'browser-guide' }).first();
+    const play = async () => {
+      await page.locator('.monaco-editor').first().click();
+      await page.keyboard.type(`:play ${guideUrl()}`);
+      await page.keyboard.press('Enter');
+      await guide
+        .getByTestId('carousel')
+        .or(guide.getByText('No guide by that name'))
+        .waitFor({ timeout: 30_000 });
+    };
+    await play();
+    // Browser answers "No guide by that name" to any failed fetch; seen once in CI right after
+    // connecting. Play it once more before judging; the carousel must then be there.
+    if (!(await guide.getByTestId('carousel').isVisible())) await play();
     await guide.getByTestId('carousel').waitFor({ timeout: 30_000 });
 
     // First slide: load the style. Clicking a runnable block puts it in the editor; run it.
